@@ -1,0 +1,145 @@
+package io.github.dingtalkauth;
+
+import io.github.dingtalkauth.client.DingTalkClient;
+import io.github.dingtalkauth.config.ConfigException;
+import io.github.dingtalkauth.config.ConfigLoader;
+import io.github.dingtalkauth.config.DingTalkConfig;
+import io.github.dingtalkauth.config.PathPatterns;
+import io.github.dingtalkauth.config.Settings;
+import io.github.dingtalkauth.flow.CallbackHandler;
+import io.github.dingtalkauth.flow.Failures;
+import io.github.dingtalkauth.flow.LoginStarter;
+import io.github.dingtalkauth.flow.LogoutHandler;
+import io.github.dingtalkauth.flow.StateTokens;
+import io.github.dingtalkauth.web.RequestKind;
+import io.github.dingtalkauth.web.Responses;
+import io.github.dingtalkauth.web.SignedInRequest;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signs users in with DingTalk. Map it to {@code /*}; it owns the login, callback and logout paths, lets excluded
+ * paths through, and sends every other unauthenticated request to DingTalk (a page) or answers 401 (anything else).
+ * Settings: {@link Settings}.
+ */
+public class DingTalkAuthFilter implements Filter {
+    private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
+
+    private DingTalkConfig config;
+    private DingTalkClient client;
+    private PathPatterns excluded;
+    private LoginStarter login;
+    private CallbackHandler callback;
+    private LogoutHandler logout;
+
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+            params.put(name, filterConfig.getInitParameter(name));
+        }
+        try {
+            config = ConfigLoader.load(filterConfig.getFilterName(), params,
+                    filterConfig.getServletContext()::getResourceAsStream, System::getenv, System::getProperty);
+        } catch (ConfigException e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+        String errorPage = config.get(Settings.ERROR_PAGE);
+        excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
+                : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
+        client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
+                config.get(Settings.CONNECT_TIMEOUT));
+        Failures failures = new Failures(errorPage, config.loginPath());
+        Clock clock = Clock.systemUTC();
+        login = new LoginStarter(config, new StateTokens(), clock);
+        callback = new CallbackHandler(config, client, failures, clock);
+        logout = new LogoutHandler(config, failures);
+        warnAboutDeployment(filterConfig);
+        LOG.log(Level.INFO, "DingTalk login ready: " + config);
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String path = pathOf(request);
+
+        if (path.equals(config.loginPath())) {
+            if ("GET".equals(request.getMethod())) {
+                login.startExplicit(request, response);
+            } else {
+                Responses.failurePage(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method_not_allowed",
+                        "不支持此请求方式。", "This request method is not supported here.",
+                        request.getContextPath() + config.loginPath());
+            }
+        } else if (path.equals(config.callbackPath())) {
+            callback.handle(request, response);
+        } else if (path.equals(config.logoutPath())) {
+            logout.handle(request, response);
+        } else {
+            request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, linksFor(request));
+            Optional<DingTalkPrincipal> principal = DingTalkPrincipal.current(request);
+            if (principal.isPresent()) {
+                chain.doFilter(new SignedInRequest(request, principal.get()), response);
+            } else if (excluded.matches(path)) {
+                chain.doFilter(request, response);
+            } else if (RequestKind.isNavigation(request)) {
+                login.startFor(request, response);
+            } else {
+                Responses.unauthorized(response, request.getContextPath() + config.loginPath());
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** The path inside the application, decoded and normalised by the container. */
+    private static String pathOf(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+        return path.isEmpty() ? "/" : path;
+    }
+
+    private DingTalkLinks linksFor(HttpServletRequest request) {
+        String context = request.getContextPath();
+        return new DingTalkLinks(config.get(Settings.LABEL), context + config.loginPath(),
+                context + config.logoutPath());
+    }
+
+    private void warnAboutDeployment(FilterConfig filterConfig) {
+        if (config.redirectUri() == null) {
+            LOG.log(Level.WARNING, "DingTalk login: redirectUri is not set, so it is derived from each request's"
+                    + " Host header. Set redirectUri to the exact URL registered with DingTalk in production.");
+        }
+        try {
+            String sameSite = filterConfig.getServletContext().getSessionCookieConfig().getAttribute("SameSite");
+            if ("Strict".equalsIgnoreCase(sameSite)) {
+                LOG.log(Level.WARNING, "DingTalk login: the session cookie is SameSite=Strict, so browsers will not"
+                        + " send it on DingTalk's redirect back and every login will fail. Use SameSite=Lax.");
+            }
+        } catch (RuntimeException | AbstractMethodError notSupported) {
+            // an older container without generic cookie attributes: nothing to check
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.dingtalkauth.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
+
+/**
+ * The filter's settings, read once at start-up from layered sources and never changed after. Typed access goes
+ * through {@link #get(Setting)}; the accessors below are for the settings every request needs.
+ */
+public final class DingTalkConfig {
+    private final Map<Setting<?>, Object> values;
+
+    private DingTalkConfig(Map<Setting<?>, Object> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * Reads every setting from the first source that has it, else its default.
+     *
+     * @throws ConfigException listing every missing, unknown or malformed key with the source it came from
+     */
+    public static DingTalkConfig load(List<ConfigSource> sources, UnaryOperator<String> env,
+                                      UnaryOperator<String> sys) {
+        Placeholders placeholders = new Placeholders(env, sys);
+        List<String> problems = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        Settings.ALL.forEach(s -> known.add(s.name()));
+
+        for (ConfigSource source : sources) {
+            for (String name : source.names()) {
+                if (!known.contains(name)) {
+                    problems.add("unknown setting '" + name + "' in " + source.description()
+                            + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        Map<Setting<?>, Object> values = new IdentityHashMap<>();
+        for (Setting<?> setting : Settings.ALL) {
+            ConfigSource from = null;
+            String raw = null;
+            for (ConfigSource source : sources) {
+                raw = source.get(setting.name());
+                if (raw != null) {
+                    from = source;
+                    break;
+                }
+            }
+            Object value = setting.defaultValue();
+            if (from != null) {
+                try {
+                    String text = placeholders.expand(raw).trim();
+                    if (!text.isEmpty() || setting == Settings.EXCLUDE_PATHS) {
+                        value = setting.parse(text);
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add("setting '" + setting.name() + "' in " + from.description() + ": " + e.getMessage());
+                    continue;
+                }
+            }
+            if (value == null && setting.isRequired()) {
+                problems.add("setting '" + setting.name() + "' is required but missing"
+                        + (from == null ? "" : " (empty in " + from.description() + ")")
+                        + "; looked in: " + describe(sources));
+                continue;
+            }
+            if (value != null) {
+                values.put(setting, value);
+            }
+        }
+        if (problems.isEmpty()) {
+            checkPathsDistinct(values, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("DingTalk login is misconfigured:\n  - " + String.join("\n  - ", problems));
+        }
+        return new DingTalkConfig(values);
+    }
+
+    private static void checkPathsDistinct(Map<Setting<?>, Object> values, List<String> problems) {
+        Object login = values.get(Settings.LOGIN_PATH);
+        Object callback = values.get(Settings.CALLBACK_PATH);
+        Object logout = values.get(Settings.LOGOUT_PATH);
+        if (login.equals(callback) || login.equals(logout) || callback.equals(logout)) {
+            problems.add("settings 'loginPath', 'callbackPath' and 'logoutPath' must be three different paths");
+        }
+    }
+
+    private static String describe(List<ConfigSource> sources) {
+        StringJoiner joiner = new StringJoiner(", ");
+        sources.forEach(s -> joiner.add(s.description()));
+        return sources.isEmpty() ? "no source" : joiner.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    public String appId() {
+        return get(Settings.APP_ID);
+    }
+
+    public String appSecret() {
+        return get(Settings.APP_SECRET);
+    }
+
+    /** The configured redirect URI, or null when it is to be derived from each request. */
+    public URI redirectUri() {
+        return get(Settings.REDIRECT_URI);
+    }
+
+    public String loginPath() {
+        return get(Settings.LOGIN_PATH);
+    }
+
+    public String callbackPath() {
+        return get(Settings.CALLBACK_PATH);
+    }
+
+    public String logoutPath() {
+        return get(Settings.LOGOUT_PATH);
+    }
+
+    public Duration stateTtl() {
+        return get(Settings.STATE_TTL);
+    }
+
+    /** Masks the secret: this is what start-up logs print. */
+    @Override
+    public String toString() {
+        StringJoiner joiner = new StringJoiner(", ", "DingTalkConfig{", "}");
+        for (Setting<?> setting : Settings.ALL) {
+            Object value = values.get(setting);
+            joiner.add(setting.name() + "=" + (setting.isSecret() && value != null ? "****" : value));
+        }
+        return joiner.toString();
+    }
+}

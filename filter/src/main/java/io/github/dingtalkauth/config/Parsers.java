@@ -1,0 +1,143 @@
+package io.github.dingtalkauth.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Text → typed value for {@link Settings}. Messages say what is expected and never echo secrets. */
+final class Parsers {
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~\\-/]*");
+
+    private Parsers() {
+    }
+
+    static String text(String raw) {
+        return raw;
+    }
+
+    static Duration duration(String raw) {
+        Matcher m = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration such as 500ms, 5s, 10m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be longer than zero");
+        }
+        return d;
+    }
+
+    static Function<String, Integer> intBetween(int min, int max) {
+        return raw -> {
+            int n;
+            try {
+                n = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("expected a whole number from " + min + " to " + max);
+            }
+            return n;
+        };
+    }
+
+    /** A path inside the application, such as {@code /dingtalk/login}. */
+    static String path(String raw) {
+        if (!PATH.matcher(raw).matches() || raw.contains("//") || raw.equals("/")) {
+            throw new IllegalArgumentException("expected a path such as /dingtalk/login (letters, digits, . _ ~ - /)");
+        }
+        return raw;
+    }
+
+    /**
+     * An absolute URL for a DingTalk endpoint or the redirect URI: https, or http on a loopback host (the emulator and
+     * tests). No user info, no fragment.
+     */
+    static URI url(String raw) {
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("expected an absolute https URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+                || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw new IllegalArgumentException("expected an absolute https URL");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("must use https (plain http is allowed only on a loopback host)");
+        }
+        return uri;
+    }
+
+    /** The base URL of DingTalk's API: like {@link #url} but without a trailing slash, so paths append cleanly. */
+    static URI baseUrl(String raw) {
+        URI uri = url(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+        if (uri.getRawQuery() != null) {
+            throw new IllegalArgumentException("must not have a query");
+        }
+        return uri;
+    }
+
+    static String scope(String raw) {
+        String[] scopes = raw.trim().split(" +");
+        if (raw.contains(",") || !Arrays.asList(scopes).contains("openid")) {
+            throw new IllegalArgumentException("expected space-separated scopes including openid, e.g. \"openid corpid\"");
+        }
+        for (String s : scopes) {
+            if (!s.matches("[A-Za-z0-9_.:]+")) {
+                throw new IllegalArgumentException("expected space-separated scopes including openid, e.g. \"openid corpid\"");
+            }
+        }
+        return String.join(" ", scopes);
+    }
+
+    /** Where logout sends the browser: a path in the application or an absolute http(s) URL chosen by the admin. */
+    static String logoutTarget(String raw) {
+        if (raw.startsWith("/") && !raw.startsWith("//") && raw.indexOf('\\') < 0
+                && raw.chars().noneMatch(c -> c < 0x21 || c == 0x7f)) {
+            return raw;
+        }
+        try {
+            URI uri = new URI(raw);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return raw;
+            }
+        } catch (URISyntaxException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("expected a path such as / or an absolute https URL");
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        // Only literal addresses: resolving a name here would make start-up depend on DNS.
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.dingtalkauth.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of the filter, its type, default and meaning. The keys are the same in {@code web.xml} init-params
+ * and in the properties file; {@code README.md} and {@code conf/dingtalk.properties} document the same list.
+ */
+public final class Settings {
+    public static final Setting<String> APP_ID = Setting.required("appId", Parsers::text,
+            "The AppKey (Client ID) of your DingTalk app.");
+    public static final Setting<String> APP_SECRET = Setting.requiredSecret("appSecret", Parsers::text,
+            "The AppSecret (Client Secret) of your DingTalk app. Prefer ${env:DINGTALK_APP_SECRET}.");
+    public static final Setting<URI> REDIRECT_URI = Setting.optional("redirectUri", null, Parsers::url,
+            "The callback URL exactly as registered with DingTalk, e.g. https://app.example.com/dingtalk/callback."
+                    + " When absent it is derived from each request (a warning is logged at start-up).");
+    public static final Setting<String> LOGIN_PATH = Setting.optional("loginPath", "/dingtalk/login", Parsers::path,
+            "Starts a login; accepts ?returnTo=/relative/path.");
+    public static final Setting<String> CALLBACK_PATH = Setting.optional("callbackPath", "/dingtalk/callback",
+            Parsers::path, "Where DingTalk sends the browser back; must match redirectUri.");
+    public static final Setting<String> LOGOUT_PATH = Setting.optional("logoutPath", "/dingtalk/logout",
+            Parsers::path, "POST here to sign out.");
+    public static final Setting<String> POST_LOGOUT_REDIRECT = Setting.optional("postLogoutRedirect", "/",
+            Parsers::logoutTarget, "Where logout sends the browser: a path in the application or an absolute URL.");
+    public static final Setting<String> SCOPE = Setting.optional("scope", "openid", Parsers::scope,
+            "Space-separated DingTalk scopes: openid, or \"openid corpid\" to learn the organization.");
+    public static final Setting<String> LABEL = Setting.optional("label", "DingTalk", Parsers::text,
+            "Text of the sign-in button, offered to pages through DingTalkLinks.");
+    public static final Setting<PathPatterns> EXCLUDE_PATHS = Setting.optional("excludePaths", "",
+            PathPatterns::parse,
+            "Comma-separated paths that need no login: / (root only), /exact, /prefix/*, *.ext.");
+    public static final Setting<String> ERROR_PAGE = Setting.optional("errorPage", null, Parsers::path,
+            "Your own error page; the reason code is in request attribute io.github.dingtalkauth.error.");
+    public static final Setting<Duration> CONNECT_TIMEOUT = Setting.optional("connectTimeout", "5s",
+            Parsers::duration, "How long to wait for a connection to DingTalk.");
+    public static final Setting<Duration> REQUEST_TIMEOUT = Setting.optional("requestTimeout", "10s",
+            Parsers::duration, "Deadline for all calls to DingTalk in one callback, reading the bodies included.");
+    public static final Setting<Duration> STATE_TTL = Setting.optional("stateTtl", "10m", Parsers::duration,
+            "How long a started login may take before its state expires.");
+    public static final Setting<Integer> MAX_PENDING_LOGINS = Setting.optional("maxPendingLogins", "8",
+            Parsers.intBetween(1, 64), "Logins one browser session may have in flight at once (tabs).");
+    public static final Setting<URI> AUTHORIZE_URL = Setting.optional("authorizeUrl",
+            "https://login.dingtalk.com/oauth2/auth", Parsers::url, "DingTalk's authorization page.");
+    public static final Setting<URI> API_BASE_URL = Setting.optional("apiBaseUrl", "https://api.dingtalk.com",
+            Parsers::baseUrl, "DingTalk's API (api.dingtalk.io for the international edition).");
+
+    /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
+    public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
+            "A properties file with these settings: a path, classpath:NAME or /WEB-INF/NAME.");
+
+    public static final String CONFIG_FILE_PROPERTY = "dingtalk.configFile";
+    public static final String CONFIG_FILE_ENV = "DINGTALK_CONFIG_FILE";
+
+    /** Every setting that may appear in a properties file (all but {@link #CONFIG_FILE}). */
+    public static final List<Setting<?>> ALL = List.of(APP_ID, APP_SECRET, REDIRECT_URI, LOGIN_PATH, CALLBACK_PATH,
+            LOGOUT_PATH, POST_LOGOUT_REDIRECT, SCOPE, LABEL, EXCLUDE_PATHS, ERROR_PAGE, CONNECT_TIMEOUT,
+            REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL);
+
+    private Settings() {
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.dingtalkauth.flow;
+
+import io.github.dingtalkauth.web.Responses;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+
+/**
+ * Ends a refused sign-in: one WARN line with the reason code, then the application's own error page when one is
+ * configured, else a fixed-text page. Never a stack trace, never a redirect (a redirect back into login is how
+ * loops start).
+ */
+public final class Failures {
+    /** Request attribute that tells a configured error page why sign-in failed (a {@link Reason#code()}). */
+    public static final String REASON_ATTRIBUTE = "io.github.dingtalkauth.error";
+
+    private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
+
+    private final String errorPage;
+    private final String loginPath;
+
+    public Failures(String errorPage, String loginPath) {
+        this.errorPage = errorPage;
+        this.loginPath = loginPath;
+    }
+
+    /** @param detail what the log may add: our own words or sanitised provider codes, never request values */
+    public void send(HttpServletRequest request, HttpServletResponse response, Reason reason, String detail)
+            throws IOException, ServletException {
+        LOG.log(Level.WARNING, "DingTalk sign-in refused: reason=" + reason.code()
+                + (detail == null ? "" : " " + detail));
+        String retryUrl = request.getContextPath() + loginPath;
+        if (errorPage != null && reason != Reason.METHOD_NOT_ALLOWED) {
+            Responses.protect(response);
+            response.setStatus(reason.status());
+            request.setAttribute(REASON_ATTRIBUTE, reason.code());
+            request.getRequestDispatcher(errorPage).forward(request, response);
+            return;
+        }
+        Responses.failurePage(response, reason.status(), reason.code(), reason.chinese(), reason.english(), retryUrl);
+    }
+}

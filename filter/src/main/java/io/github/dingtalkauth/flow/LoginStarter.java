@@ -1,0 +1,100 @@
+package io.github.dingtalkauth.flow;
+
+import io.github.dingtalkauth.config.DingTalkConfig;
+import io.github.dingtalkauth.config.Settings;
+import io.github.dingtalkauth.web.Origins;
+import io.github.dingtalkauth.web.Responses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Sends the browser to DingTalk's authorization page after recording a {@link PendingLogin} under a fresh state in
+ * the session. This is the only place the filter creates a session.
+ */
+public final class LoginStarter {
+    /** Marks a session the filter created for a login, whose short idle timeout is lifted at sign-in. */
+    static final String PRE_LOGIN_ATTRIBUTE = "io.github.dingtalkauth.preLogin";
+
+    private final DingTalkConfig config;
+    private final StateTokens states;
+    private final Clock clock;
+    private final String authorizeBase;
+    private final String fixedQuery;
+
+    public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock) {
+        this.config = config;
+        this.states = states;
+        this.clock = clock;
+        URI authorize = config.get(Settings.AUTHORIZE_URL);
+        this.authorizeBase = authorize.toString() + (authorize.getRawQuery() == null ? "?" : "&");
+        this.fixedQuery = "&response_type=code"
+                + "&client_id=" + encode(config.appId())
+                + "&scope=" + encode(config.get(Settings.SCOPE))
+                + "&prompt=consent";
+    }
+
+    /** {@code GET loginPath?returnTo=…}: the explicit way in. Anything but a safe local path returns to the root. */
+    public void startExplicit(HttpServletRequest request, HttpServletResponse response) {
+        String target = ReturnTarget.of(request.getParameter("returnTo"))
+                .filter(t -> !isOwnPath(t))
+                .orElse(ReturnTarget.ROOT);
+        start(request, response, target);
+    }
+
+    /** An unauthenticated navigation to a protected page: come back to that very page. */
+    public void startFor(HttpServletRequest request, HttpServletResponse response) {
+        String query = request.getQueryString();
+        String requested = request.getRequestURI().substring(request.getContextPath().length())
+                + (query == null ? "" : "?" + query);
+        start(request, response, ReturnTarget.of(requested).filter(t -> !isOwnPath(t)).orElse(ReturnTarget.ROOT));
+    }
+
+    private void start(HttpServletRequest request, HttpServletResponse response, String target) {
+        Instant now = clock.instant();
+        Duration ttl = config.stateTtl();
+        HttpSession session = request.getSession(true);
+        if (session.isNew()) {
+            // A session that exists only for a login should not outlive the login by much.
+            session.setMaxInactiveInterval((int) Math.max(1, ttl.toSeconds()));
+            session.setAttribute(PRE_LOGIN_ATTRIBUTE, Boolean.TRUE);
+        }
+        PendingLogins logins = session.getAttribute(PendingLogins.SESSION_ATTRIBUTE) instanceof PendingLogins p
+                ? p : new PendingLogins();
+        String state = states.next();
+        logins.add(state, new PendingLogin(target, now), config.get(Settings.MAX_PENDING_LOGINS), now, ttl);
+        session.setAttribute(PendingLogins.SESSION_ATTRIBUTE, logins); // again, so replicated sessions see it
+        Responses.redirect(response, HttpServletResponse.SC_FOUND, authorizeUrl(redirectUri(request), state));
+    }
+
+    String authorizeUrl(String redirectUri, String state) {
+        return authorizeBase + "redirect_uri=" + encode(redirectUri) + fixedQuery + "&state=" + state;
+    }
+
+    /** The configured redirect URI, else one derived from the request (only as trustworthy as the Host header). */
+    public String redirectUri(HttpServletRequest request) {
+        URI configured = config.redirectUri();
+        if (configured != null) {
+            return configured.toString();
+        }
+        return Origins.of(request.getScheme(), request.getServerName(), request.getServerPort())
+                + request.getContextPath() + config.callbackPath();
+    }
+
+    private boolean isOwnPath(String target) {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        return path.equals(config.loginPath()) || path.equals(config.callbackPath()) || path.equals(config.logoutPath());
+    }
+
+    private static String encode(String s) {
+        // URLEncoder writes spaces as '+'; DingTalk documents %20 ("openid%20corpid").
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

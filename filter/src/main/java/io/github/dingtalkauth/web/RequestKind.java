@@ -1,0 +1,61 @@
+package io.github.dingtalkauth.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
+import java.util.Locale;
+
+/**
+ * Tells a top-level page navigation from everything else. Only a navigation is sent to DingTalk and remembered as a
+ * return target; an XHR, a fetch, an image or a POST gets a 401, since a redirect to DingTalk would only surface as an
+ * opaque CORS error or land the user on a JSON endpoint after login.
+ */
+public final class RequestKind {
+    private RequestKind() {
+    }
+
+    public static boolean isNavigation(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return false;
+        }
+        if (request.getHeader("X-Requested-With") != null) {
+            return false;
+        }
+        String mode = request.getHeader("Sec-Fetch-Mode");
+        if (mode != null && !mode.equalsIgnoreCase("navigate")) {
+            return false;
+        }
+        return acceptsHtml(request.getHeaders("Accept"));
+    }
+
+    /** True when an Accept header lists text/html (or XHTML) with a non-zero quality; wildcards do not count. */
+    static boolean acceptsHtml(Enumeration<String> accepts) {
+        if (accepts == null) {
+            return false;
+        }
+        while (accepts.hasMoreElements()) {
+            for (String range : accepts.nextElement().split(",")) {
+                String[] parts = range.split(";");
+                String type = parts[0].trim().toLowerCase(Locale.ROOT);
+                if ((type.equals("text/html") || type.equals("application/xhtml+xml")) && quality(parts) > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.dingtalkauth.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The standalone emulator's options ({@code --name value} or {@code --name=value}) and its start-up banner. */
+final class CommandLine {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private CommandLine() {
+    }
+
+    static boolean wantsHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"));
+    }
+
+    static String usage() {
+        return """
+                Usage: java io.github.dingtalkauth.emulator.DingTalkEmulator [options]
+                  --port N               port to listen on (default: a free port)
+                  --host H               loopback host to bind (default 127.0.0.1)
+                  --client-id X          the app's Client ID / AppKey (default dingemulatorclient)
+                  --client-secret Y      the app's Client Secret (default emulator-secret)
+                  --redirect-uri U       a registered redirect URI, exact match; repeatable
+                  --users FILE.json      users to offer (a JSON array; fields as in EmulatorUser)
+                  --latency D            wait before answering any request, e.g. 500ms, 2s
+                  --code-prefix P        numbered codes P1, P2, ... instead of random ones
+                  --token-prefix P       numbered access tokens P1, P2, ... instead of random ones
+                  --code-ttl D           code lifetime (default 5m)
+                  --token-ttl D          access token lifetime (default 7200s)
+                Durations: 250ms, 2s, 5m, 1h, or ISO-8601 such as PT2S.""";
+    }
+
+    /** @throws IllegalArgumentException for an unknown option, a missing value or a value that does not parse */
+    static DingTalkEmulator.Builder parse(String... args) {
+        DingTalkEmulator.Builder builder = DingTalkEmulator.builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + arg);
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg : arg.substring(0, eq);
+            String value;
+            if (eq >= 0) {
+                value = arg.substring(eq + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            apply(builder, name, value);
+        }
+        return builder;
+    }
+
+    private static void apply(DingTalkEmulator.Builder builder, String name, String value) {
+        switch (name) {
+            case "--port" -> builder.port(integer(name, value));
+            case "--host" -> builder.host(value);
+            case "--client-id" -> builder.clientId(value);
+            case "--client-secret" -> builder.clientSecret(value);
+            case "--redirect-uri" -> builder.redirectUri(value);
+            case "--users" -> builder.users(EmulatorUser.load(Path.of(value)));
+            case "--latency" -> builder.latency(duration(name, value));
+            case "--code-prefix" -> builder.codePrefix(value);
+            case "--token-prefix" -> builder.tokenPrefix(value);
+            case "--code-ttl" -> builder.codeTtl(duration(name, value));
+            case "--token-ttl" -> builder.tokenTtl(duration(name, value));
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        }
+    }
+
+    static Duration duration(String name, String value) {
+        Matcher simple = SIMPLE_DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+        if (simple.matches()) {
+            long amount = Long.parseLong(simple.group(1));
+            return switch (simple.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not a duration (e.g. 2s, 500ms, PT2S): " + value);
+        }
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + value);
+        }
+    }
+
+    static String banner(DingTalkEmulator emulator) {
+        List<String> redirects = emulator.redirectUris();
+        StringBuilder users = new StringBuilder();
+        for (EmulatorUser user : emulator.users()) {
+            users.append(users.length() == 0 ? "" : ", ").append(user.key()).append(" (").append(user.nick())
+                    .append(')');
+        }
+        return """
+                DingTalk emulator (钉钉登录模拟器) listening on %s
+                  Not the real DingTalk: anyone can sign in as anyone. For development and tests only.
+                  authorizeUrl   %s
+                  apiBaseUrl     %s
+                  appId          %s
+                  appSecret      %s
+                  redirect URIs  %s
+                  users          %s
+                Stop with Ctrl+C.""".formatted(emulator.baseUrl(), emulator.authorizeUrl(), emulator.apiBaseUrl(),
+                emulator.clientId(), emulator.clientSecret(),
+                redirects.isEmpty() ? "(none: every authorize request will be refused)" : String.join(" ", redirects),
+                users);
+    }
+}

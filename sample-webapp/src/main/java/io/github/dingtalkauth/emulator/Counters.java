@@ -1,0 +1,48 @@
+package io.github.dingtalkauth.emulator;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Thread-safe event counts behind {@link Stats}. */
+final class Counters {
+
+    enum Event {
+        AUTHORIZE_REQUEST, APPROVAL, DENIAL, TOKEN_REQUEST, TOKEN_SUCCESS, PROFILE_REQUEST, PROFILE_SUCCESS
+    }
+
+    private final Map<Event, AtomicInteger> counts = new EnumMap<>(Event.class);
+
+    Counters() {
+        // Filled once and never changed structurally, so the EnumMap itself needs no locking.
+        for (Event event : Event.values()) {
+            counts.put(event, new AtomicInteger());
+        }
+    }
+
+    void count(Event event) {
+        counts.get(event).incrementAndGet();
+    }
+
+    void requestTo(Endpoint endpoint) {
+        count(switch (endpoint) {
+            case AUTHORIZE -> Event.AUTHORIZE_REQUEST;
+            case TOKEN -> Event.TOKEN_REQUEST;
+            case PROFILE -> Event.PROFILE_REQUEST;
+        });
+    }
+
+    Stats snapshot() {
+        return new Stats(get(Event.AUTHORIZE_REQUEST), get(Event.APPROVAL), get(Event.DENIAL),
+                get(Event.TOKEN_REQUEST), get(Event.TOKEN_SUCCESS),
+                get(Event.PROFILE_REQUEST), get(Event.PROFILE_SUCCESS));
+    }
+
+    void reset() {
+        counts.values().forEach(count -> count.set(0));
+    }
+
+    private int get(Event event) {
+        return counts.get(event).get();
+    }
+}

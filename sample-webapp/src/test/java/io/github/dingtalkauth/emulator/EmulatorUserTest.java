@@ -1,0 +1,101 @@
+package io.github.dingtalkauth.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EmulatorUserTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsOfferChineseAndLatinNames() {
+        List<String> nicks = EmulatorUser.defaults().stream().map(EmulatorUser::nick).toList();
+
+        assertTrue(nicks.size() >= 4, nicks.toString());
+        assertTrue(nicks.containsAll(List.of("张三", "李四", "Alice Chen", "Wang Fang")), nicks.toString());
+    }
+
+    @Test
+    void defaultIdentifiersLookLikeDingTalks() {
+        for (EmulatorUser user : EmulatorUser.defaults()) {
+            assertTrue(user.unionId().matches("[A-Za-z0-9]{20,28}"), user.unionId());
+            assertTrue(user.openId().matches("[A-Za-z0-9]{20,28}"), user.openId());
+            assertTrue(user.corpId().matches("ding[0-9a-f]{16,32}"), user.corpId());
+            assertEquals("86", user.stateCode());
+            assertFalse(user.visitor());
+            assertNull(user.avatarUrl(), "filled in by the emulator, which knows its own address");
+        }
+    }
+
+    @Test
+    void defaultsHaveDistinctKeysAndUnionIdsAndTwoOrganizations() {
+        List<EmulatorUser> users = EmulatorUser.defaults();
+
+        assertEquals(users.size(), users.stream().map(EmulatorUser::key).distinct().count());
+        assertEquals(users.size(), users.stream().map(EmulatorUser::unionId).distinct().count());
+        assertEquals(2, users.stream().map(EmulatorUser::corpId).collect(Collectors.toSet()).size());
+    }
+
+    @Test
+    void loadReadsTheRecordsFieldNames() throws IOException {
+        Path file = write("""
+                [{"key":"zhaoliu","unionId":"u1234567890abcdefghij","openId":"o1","nick":"赵六",
+                  "avatarUrl":"https://static.example/z.png","email":"z@example.com","mobile":"1",
+                  "stateCode":"852","corpId":"dingabc","visitor":true},
+                 {"key":"min","unionId":"u2","nick":"Min"}]
+                """);
+
+        List<EmulatorUser> users = EmulatorUser.load(file);
+
+        assertEquals(new EmulatorUser("zhaoliu", "u1234567890abcdefghij", "o1", "赵六",
+                "https://static.example/z.png", "z@example.com", "1", "852", "dingabc", true), users.get(0));
+        assertEquals(new EmulatorUser("min", "u2", null, "Min", null, null, null, null, null, false), users.get(1));
+    }
+
+    @Test
+    void loadRefusesAnUnknownField() throws IOException {
+        Path file = write("[{\"key\":\"a\",\"unionId\":\"u\",\"nick\":\"A\",\"e-mail\":\"a@example.com\"}]");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmulatorUser.load(file));
+        assertTrue(e.getMessage().contains("e-mail"), e.getMessage());
+    }
+
+    @Test
+    void loadRefusesAUserWithoutUnionId() throws IOException {
+        Path file = write("[{\"key\":\"a\",\"nick\":\"A\"}]");
+
+        assertThrows(IllegalArgumentException.class, () -> EmulatorUser.load(file));
+    }
+
+    @Test
+    void loadRefusesDuplicateKeys() throws IOException {
+        Path file = write("[{\"key\":\"a\",\"unionId\":\"u\",\"nick\":\"A\"},{\"key\":\"a\",\"unionId\":\"v\","
+                + "\"nick\":\"B\"}]");
+
+        assertThrows(IllegalArgumentException.class, () -> EmulatorUser.load(file));
+    }
+
+    @Test
+    void keyMustBeSafeInAUrlPath() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new EmulatorUser("../x", "u", null, "X", null, null, null, null, null, false));
+    }
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(dir.resolve("users.json"), json, StandardCharsets.UTF_8);
+    }
+}

@@ -10,6 +10,7 @@ import io.github.dingtalkauth.flow.CallbackHandler;
 import io.github.dingtalkauth.flow.Failures;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
+import io.github.dingtalkauth.flow.Reason;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
@@ -44,6 +45,7 @@ public class DingTalkAuthFilter implements Filter {
     private LoginStarter login;
     private CallbackHandler callback;
     private LogoutHandler logout;
+    private Failures failures;
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -63,7 +65,7 @@ public class DingTalkAuthFilter implements Filter {
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
         client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
                 config.get(Settings.CONNECT_TIMEOUT));
-        Failures failures = new Failures(errorPage, config.loginPath());
+        failures = new Failures(errorPage, config.loginPath());
         Clock clock = Clock.systemUTC();
         login = new LoginStarter(config, new StateTokens(), clock);
         callback = new CallbackHandler(config, client, failures, clock);
@@ -83,9 +85,8 @@ public class DingTalkAuthFilter implements Filter {
             if ("GET".equals(request.getMethod())) {
                 login.startExplicit(request, response);
             } else {
-                Responses.failurePage(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method_not_allowed",
-                        "不支持此请求方式。", "This request method is not supported here.",
-                        request.getContextPath() + config.loginPath());
+                response.setHeader("Allow", "GET");
+                failures.send(request, response, Reason.METHOD_NOT_ALLOWED, "login");
             }
         } else if (path.equals(config.callbackPath())) {
             callback.handle(request, response);

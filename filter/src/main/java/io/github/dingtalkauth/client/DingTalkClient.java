@@ -5,7 +5,6 @@ import io.github.dingtalkauth.client.DingTalkApiException.Kind;
 import io.github.dingtalkauth.web.Decoding;
 import jakarta.json.Json;
 import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -97,7 +96,8 @@ public final class DingTalkClient implements AutoCloseable {
                 .build();
         JsonObject answer = call("token", request, deadline);
         String accessToken = string(answer, "accessToken", "token");
-        if (accessToken == null || accessToken.length() > 2048 || !accessToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (accessToken == null || accessToken.isEmpty() || accessToken.length() > 2048
+                || !accessToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             // It goes into a header next: no CR/LF, no spaces, bounded.
             throw invalid("token", "accessToken missing or malformed");
         }
@@ -201,7 +201,8 @@ public final class DingTalkClient implements AutoCloseable {
         }
         try (JsonReader reader = json.createReader(new StringReader(text))) {
             return reader.readObject();
-        } catch (JsonException | IllegalStateException | ClassCastException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // JsonException and friends, but also Parsson's plain RuntimeException for "too deeply nested".
             return null;
         }
     }

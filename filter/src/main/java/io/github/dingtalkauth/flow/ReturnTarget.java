@@ -1,18 +1,23 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.web.Decoding;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Decides where a browser may be sent after login. Only a path inside this application passes: it starts with one
- * {@code /}, and neither it nor its once-more-decoded form holds anything a browser could read as another origin
- * ({@code //}, a backslash, a scheme, control characters, dot segments). Everything else falls back to the context
- * root, because an open redirect on the callback host can also leak authorization codes (RFC 9700 §4.11.1).
+ * {@code /}, and neither it nor any further-decoded or NFKC-folded form holds anything a browser could read as another
+ * origin ({@code //}, a backslash, a scheme, {@code @} in the first segment, control characters, dot segments).
+ * Everything else falls back to the context root, because an open redirect on the callback host can also leak
+ * authorization codes (RFC 9700 §4.11.1).
  */
 public final class ReturnTarget {
     public static final String ROOT = "/";
     private static final int MAX_LENGTH = 2048;
+    private static final int MAX_DECODINGS = 3;
     // RFC 3986 path and query characters; no '#', no '\', no spaces, no non-ASCII.
     private static final Pattern ALLOWED = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
     private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
@@ -32,15 +37,36 @@ public final class ReturnTarget {
             return Optional.empty();
         }
         String decoded = Decoding.percent(candidate, false);
-        if (decoded == null || !isPlainPath(decoded)) {
+        if (decoded == null) {
             return Optional.empty();
         }
-        return Optional.of(candidate);
+        // A chain of proxies and frameworks may decode more than once (%252F is a '/' two decodings away), and some
+        // URL parsers fold look-alikes (a full-width '／' is a '/' after NFKC): every such form must be plain too.
+        for (int round = 0; ; round++) {
+            if (!isPlainPath(decoded) || !isPlainPath(Normalizer.normalize(decoded, Normalizer.Form.NFKC))) {
+                return Optional.empty();
+            }
+            String next = decodeLeniently(decoded);
+            if (next.equals(decoded)) {
+                return Optional.of(candidate);
+            }
+            if (round == MAX_DECODINGS) {
+                return Optional.empty();
+            }
+            decoded = next;
+        }
     }
 
     private static boolean isPlainPath(String s) {
         if (!s.startsWith("/") || s.contains("//") || s.indexOf('\\') >= 0) {
             return false;
+        }
+        int firstSegmentEnd = 1;
+        while (firstSegmentEnd < s.length() && "/?".indexOf(s.charAt(firstSegmentEnd)) < 0) {
+            firstSegmentEnd++;
+        }
+        if (s.substring(1, firstSegmentEnd).indexOf('@') >= 0) {
+            return false; // "/@evil.test" is one lost slash away from userinfo
         }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -51,6 +77,31 @@ public final class ReturnTarget {
         int query = s.indexOf('?');
         String path = query < 0 ? s : s.substring(0, query);
         return !DOT_SEGMENT.matcher(path).find();
+    }
+
+    /** Decodes every well-formed %XX escape once and keeps everything else; broken UTF-8 becomes U+FFFD. */
+    private static String decodeLeniently(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int hi = i + 2 < s.length() && s.charAt(i) == '%' ? hex(s.charAt(i + 1)) : -1;
+            int lo = hi < 0 ? -1 : hex(s.charAt(i + 2));
+            if (lo >= 0) {
+                out.write(hi << 4 | lo);
+                i += 3;
+            } else {
+                int codePoint = s.codePointAt(i);
+                out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : -1;
     }
 
     private static String withoutPathParameters(String s) {

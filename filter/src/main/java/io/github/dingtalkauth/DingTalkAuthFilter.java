@@ -116,6 +116,11 @@ public class DingTalkAuthFilter implements Filter {
 
     /** The path inside the application, decoded and normalised by the container. */
     private static String pathOf(HttpServletRequest request) {
+        // Tomcat maps a request for the context root to its welcome file before any filter runs (servlet path
+        // "/index.html"); it is still the root, which excludePaths "/" names.
+        if ((request.getContextPath() + "/").equals(request.getRequestURI())) {
+            return "/";
+        }
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
         String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);

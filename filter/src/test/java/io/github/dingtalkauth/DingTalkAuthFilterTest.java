@@ -225,7 +225,8 @@ class DingTalkAuthFilterTest extends FilterFixture {
 
     @ParameterizedTest
     @ValueSource(strings = {"%2F%2Fevil.test", "https%3A%2F%2Fevil.test", "%2F%5Cevil.test", "%2Fdingtalk%2Flogout",
-        "%2Fdingtalk%2Flogin%3FreturnTo%3D%2Fx", "%2Fdingtalk%2Fcallback", "%2F%252F%252Fevil.test"})
+        "%2Fdingtalk%2Flogin%3FreturnTo%3D%2Fx", "%2Fdingtalk%2Fcallback", "%2F%252F%252Fevil.test",
+        "%2Fdingtalk%2Flogi%256E"})
     void loginPathReplacesAnUnsafeReturnToWithTheRoot(String returnTo) {
         Exchange exchange = browser.get("/dingtalk/login?returnTo=" + returnTo).send(filter);
         assertEquals("/", pending(browser).take(query(exchange.location()).get("state")).returnTarget());

@@ -172,7 +172,9 @@ public final class DingTalkClient implements AutoCloseable {
                 .map(t -> t.equals("application/json") || t.endsWith("+json"))
                 .orElse(false);
         JsonObject object = isJson ? parse(response.body()) : null;
-        if (status >= 200 && status < 300) {
+        // DingTalk's answer when it has blocked the server's IP for too many calls, whatever the status it comes with.
+        boolean ipBlocked = object != null && object.get("status") instanceof JsonNumber && object.containsKey("wait");
+        if (status >= 200 && status < 300 && !ipBlocked) {
             if (object == null) {
                 throw invalid(step, isJson ? "body is not a JSON object" : "body is not JSON");
             }
@@ -186,9 +188,8 @@ public final class DingTalkClient implements AutoCloseable {
         if (object != null) {
             code = safeToken(object.get("code"));
             requestId = safeToken(object.get("requestid"));
-            if (code == null && object.get("status") instanceof JsonNumber blocked) {
-                // DingTalk's answer when it has blocked the server's IP for too many calls.
-                code = "status_" + safeToken(blocked);
+            if (code == null && ipBlocked) {
+                code = "status_" + safeToken(object.get("status"));
             }
         }
         throw new DingTalkApiException(Kind.ERROR_STATUS, step, status, code, requestId, isJson ? null : "body is not JSON");

@@ -57,7 +57,8 @@ final class Parsers {
 
     /** A path inside the application, such as {@code /dingtalk/login}. */
     static String path(String raw) {
-        if (!PATH.matcher(raw).matches() || raw.contains("//") || raw.equals("/")) {
+        if (!PATH.matcher(raw).matches() || raw.contains("//") || raw.equals("/")
+                || (raw + "/").contains("/./") || (raw + "/").contains("/../")) {
             throw new IllegalArgumentException("expected a path such as /dingtalk/login (letters, digits, . _ ~ - /)");
         }
         return raw;
@@ -131,7 +132,7 @@ final class Parsers {
             return true;
         }
         // Only literal addresses: resolving a name here would make start-up depend on DNS.
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        if (!h.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !h.contains(":")) {
             return false;
         }
         try {

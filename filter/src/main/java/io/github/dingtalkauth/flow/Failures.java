@@ -29,7 +29,7 @@ public final class Failures {
     /** @param detail what the log may add: our own words or sanitised provider codes, never request values */
     public void send(HttpServletRequest request, HttpServletResponse response, Reason reason, String detail)
             throws IOException, ServletException {
-        LOG.log(Level.WARNING, "DingTalk sign-in refused: reason=" + reason.code()
+        LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code()
                 + (detail == null ? "" : " " + detail));
         String retryUrl = request.getContextPath() + loginPath;
         if (errorPage != null && reason != Reason.METHOD_NOT_ALLOWED) {

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
+import io.github.dingtalkauth.web.Decoding;
 import io.github.dingtalkauth.web.Origins;
 import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,8 +90,9 @@ public final class LoginStarter {
 
     private boolean isOwnPath(String target) {
         int query = target.indexOf('?');
-        String path = query < 0 ? target : target.substring(0, query);
-        return path.equals(config.loginPath()) || path.equals(config.callbackPath()) || path.equals(config.logoutPath());
+        String raw = query < 0 ? target : target.substring(0, query);
+        String path = Decoding.percent(raw, false); // so that /dingtalk/logi%6E is the login path too
+        return path == null || path.equals(config.loginPath()) || path.equals(config.callbackPath()) || path.equals(config.logoutPath());
     }
 
     private static String encode(String s) {

@@ -229,6 +229,13 @@ class DingTalkClientTest {
     }
 
     @Test
+    void ipBlockedAnswerWithStatus200IsAnErrorStatusNotASuccess() {
+        dingtalk.on(TOKEN_PATH, json(200, "{\"status\":1111,\"wait\":5}"));
+        DingTalkApiException e = fails(Kind.ERROR_STATUS, this::exchange);
+        assertEquals("status_1111", e.providerCode());
+    }
+
+    @Test
     void htmlPageWithStatus200IsAnInvalidResponse() {
         dingtalk.on(TOKEN_PATH, html(200, "<html><body>您的访问过于频繁</body></html>"));
         fails(Kind.INVALID_RESPONSE, this::exchange);

@@ -188,6 +188,8 @@ class DingTalkConfigTest {
         "loginPath         | dingtalk/login",
         "loginPath         | /",
         "callbackPath      | //evil/callback",
+        "callbackPath      | /a/../dingtalk/callback",
+        "errorPage         | /public/./error",
         "logoutPath        | /dingtalk/log out",
         "errorPage         | error.html",
         "scope             | 'openid,corpid'",
@@ -209,7 +211,7 @@ class DingTalkConfigTest {
     @ValueSource(strings = {"authorizeUrl", "apiBaseUrl", "redirectUri"})
     void plainHttpIsRefusedOffLoopback(String key) {
         for (String url : List.of("http://login.example.com/x", "http://127.0.0.1.evil.test/x",
-                "http://10.0.0.1/x", "http://localhost.evil.test/x")) {
+                "http://10.0.0.1/x", "http://localhost.evil.test/x", "http://127.0.0.1.5/x")) {
             String message = failure(minimal(key, url));
             assertTrue(message.contains("'" + key + "'") && message.contains("https"), message);
         }

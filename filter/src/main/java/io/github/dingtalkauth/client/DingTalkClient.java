@@ -253,6 +253,14 @@ public final class DingTalkClient implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        // From Java 21 the client itself can be closed, which also ends its selector thread at once.
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing is best effort; the thread ends anyway once the client is unreachable
+            }
+        }
     }
 
 }

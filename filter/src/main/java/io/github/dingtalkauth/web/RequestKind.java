@@ -36,6 +36,9 @@ public final class RequestKind {
         while (accepts.hasMoreElements()) {
             for (String range : accepts.nextElement().split(",")) {
                 String[] parts = range.split(";");
+                if (parts.length == 0) {
+                    continue; // ";;;" splits to nothing at all
+                }
                 String type = parts[0].trim().toLowerCase(Locale.ROOT);
                 if ((type.equals("text/html") || type.equals("application/xhtml+xml")) && quality(parts) > 0) {
                     return true;

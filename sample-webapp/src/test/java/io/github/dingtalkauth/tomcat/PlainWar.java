@@ -1,0 +1,278 @@
+package io.github.dingtalkauth.tomcat;
+
+import io.github.dingtalkauth.DingTalkAuthFilter;
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.catalina.Container;
+import org.apache.catalina.Context;
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
+
+/**
+ * A plain WAR, as a user without Maven would assemble it, deployed on a stock embedded Tomcat 10.1: the filter jar and
+ * its two runtime dependencies in {@code WEB-INF/lib}, the filter configured by {@code web.xml} init-params only, a
+ * servlet in {@code WEB-INF/classes}, static pages. Tomcat parses the web.xml and loads the filter through its own
+ * webapp class loader, which looks in {@code WEB-INF/} before the test class path.
+ */
+final class PlainWar implements AutoCloseable {
+    static final String CONTEXT_PATH = "/plain";
+    static final String FILTER_JAR = "dingtalk-auth-filter.jar";
+    static final String PRIVATE_PAGE = "/private/page.html";
+    static final String PRIVATE_MARKER = "private-page-e2e-marker";
+    static final String PUBLIC_PAGE = "/public/hello.html";
+
+    /** Tomcat logs a page per start at INFO; keep warnings. Held here so the setting is not garbage-collected. */
+    private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
+
+    private final Tomcat tomcat;
+    private final Context context;
+    private final URI base;
+    private final Path root;
+
+    private PlainWar(Tomcat tomcat, Context context, URI base, Path root) {
+        this.tomcat = tomcat;
+        this.context = context;
+        this.base = base;
+        this.root = root;
+    }
+
+    /** Builds the WAR directory in a temp folder and deploys it at {@value #CONTEXT_PATH}, against {@code emulator}. */
+    static PlainWar deploy(DingTalkEmulator emulator) throws Exception {
+        TOMCAT_LOG.setLevel(Level.WARNING);
+        Path root = Files.createTempDirectory("e2e-plain-war-");
+        Tomcat tomcat = new Tomcat();
+        try {
+            tomcat.setBaseDir(root.resolve("catalina").toString());
+            Connector connector = new Connector(); // HTTP/1.1, NIO
+            connector.setPort(0);
+            connector.setProperty("address", "localhost");
+            tomcat.setConnector(connector);
+            tomcat.getHost();
+            // init() binds the port (bindOnInit), so the redirect URI in web.xml can name it before anything starts.
+            tomcat.init();
+            URI base = URI.create("http://localhost:" + connector.getLocalPort() + CONTEXT_PATH);
+            String redirectUri = base + "/dingtalk/callback";
+            emulator.registerRedirectUri(redirectUri);
+            Path war = writeWar(root.resolve("plain"), emulator, redirectUri);
+
+            // addWebapp is what a stock Tomcat does for a directory in webapps/: ContextConfig parses WEB-INF/web.xml,
+            // and Tomcat's built-in defaults (its conf/web.xml) add the DefaultServlet for static files, the MIME
+            // types and welcome files. Those defaults also declare Jasper's JSP servlet, which tomcat-embed-core
+            // does not contain: it would fail to load at start-up (a SEVERE log line), so it is removed once added.
+            Context context = tomcat.addWebapp(CONTEXT_PATH, war.toString());
+            context.addLifecycleListener(event -> {
+                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                    Container jsp = context.findChild("jsp");
+                    if (jsp != null) {
+                        context.removeChild(jsp);
+                    }
+                    context.removeServletMapping("*.jsp");
+                    context.removeServletMapping("*.jspx");
+                }
+            });
+            // Tomcat's leak checks at stop need --add-opens flags that catalina.sh passes and Surefire does not.
+            StandardContext standard = (StandardContext) context;
+            standard.setClearReferencesObjectStreamClassCaches(false);
+            standard.setClearReferencesRmiTargets(false);
+            standard.setClearReferencesThreadLocals(false);
+            // The test class path holds Jetty and more; a stock Tomcat would not see those, so do not scan them.
+            StandardJarScanner scanner = (StandardJarScanner) context.getJarScanner();
+            scanner.setScanClassPath(false);
+            scanner.setScanManifest(false);
+            tomcat.start();
+            if (context.getState() != LifecycleState.STARTED) {
+                throw new IllegalStateException("the plain WAR did not start (state " + context.getState()
+                        + "); see the log above");
+            }
+            return new PlainWar(tomcat, context, base, root);
+        } catch (Exception | Error e) {
+            try {
+                tomcat.stop();
+                tomcat.destroy();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            deleteTree(root);
+            throw e;
+        }
+    }
+
+    /** {@code http://localhost:PORT/plain}, without a trailing slash. */
+    URI base() {
+        return base;
+    }
+
+    /** The class loader Tomcat made for this web application. */
+    ClassLoader webappClassLoader() {
+        return context.getLoader().getClassLoader();
+    }
+
+    @Override
+    public void close() throws LifecycleException {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private static Path writeWar(Path war, DingTalkEmulator emulator, String redirectUri) throws IOException {
+        Path webInf = war.resolve("WEB-INF");
+        Path lib = webInf.resolve("lib");
+        Files.createDirectories(lib);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("appId", emulator.clientId());
+        params.put("appSecret", emulator.clientSecret());
+        params.put("redirectUri", redirectUri);
+        params.put("authorizeUrl", emulator.authorizeUrl());
+        params.put("apiBaseUrl", emulator.apiBaseUrl());
+        params.put("excludePaths", "/, /public/*");
+        Files.writeString(webInf.resolve("web.xml"), webXml(params), StandardCharsets.UTF_8);
+
+        copyFilterJar(lib.resolve(FILTER_JAR));
+        Files.copy(jarOf(jakarta.json.Json.class), lib.resolve("jakarta.json-api.jar"));
+        Files.copy(jarOf(org.eclipse.parsson.JsonProviderImpl.class), lib.resolve("parsson.jar"));
+
+        String servletFile = WhoAmIServlet.class.getName().replace('.', '/') + ".class";
+        Path classFile = webInf.resolve("classes").resolve(servletFile);
+        Files.createDirectories(classFile.getParent());
+        try (var in = WhoAmIServlet.class.getClassLoader().getResourceAsStream(servletFile)) {
+            Files.copy(Objects.requireNonNull(in, servletFile), classFile);
+        }
+
+        page(war.resolve("index.html"), "plain WAR home");
+        page(war.resolve(PUBLIC_PAGE.substring(1)), "public page");
+        page(war.resolve(PRIVATE_PAGE.substring(1)), PRIVATE_MARKER);
+        return war;
+    }
+
+    private static String webXml(Map<String, String> params) {
+        StringBuilder initParams = new StringBuilder();
+        params.forEach((name, value) -> initParams.append("    <init-param><param-name>").append(xml(name))
+                .append("</param-name><param-value>").append(xml(value)).append("</param-value></init-param>\n"));
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                         xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/web-app_6_0.xsd"
+                         version="6.0">
+                  <filter>
+                    <filter-name>dingtalk</filter-name>
+                    <filter-class>io.github.dingtalkauth.DingTalkAuthFilter</filter-class>
+                %s  </filter>
+                  <filter-mapping>
+                    <filter-name>dingtalk</filter-name>
+                    <url-pattern>/*</url-pattern>
+                  </filter-mapping>
+                  <servlet>
+                    <servlet-name>whoami</servlet-name>
+                    <servlet-class>io.github.dingtalkauth.tomcat.WhoAmIServlet</servlet-class>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>whoami</servlet-name>
+                    <url-pattern>/whoami</url-pattern>
+                  </servlet-mapping>
+                  <session-config>
+                    <cookie-config>
+                      <http-only>true</http-only>
+                      <attribute><attribute-name>SameSite</attribute-name><attribute-value>Lax</attribute-value></attribute>
+                    </cookie-config>
+                    <tracking-mode>COOKIE</tracking-mode>
+                  </session-config>
+                  <welcome-file-list><welcome-file>index.html</welcome-file></welcome-file-list>
+                </web-app>
+                """.formatted(initParams);
+    }
+
+    private static void page(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + text
+                + "</title></head><body><p>" + text + "</p></body></html>\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The filter as a jar: the one Maven built, or, when the tests run on compiled classes ({@code mvn test} without
+     * {@code package}), a jar made here from the class directory.
+     */
+    private static void copyFilterJar(Path target) throws IOException {
+        Path source = codeSource(DingTalkAuthFilter.class);
+        if (Files.isRegularFile(source)) {
+            Files.copy(source, target);
+            return;
+        }
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream file = Files.newOutputStream(target);
+             JarOutputStream jar = new JarOutputStream(file, manifest);
+             Stream<Path> tree = Files.walk(source)) {
+            for (Path path : tree.sorted().toList()) {
+                if (path.equals(source)) {
+                    continue;
+                }
+                String name = source.relativize(path).toString().replace('\\', '/');
+                if (Files.isDirectory(path)) {
+                    jar.putNextEntry(new JarEntry(name + "/"));
+                } else if (!name.equals("META-INF/MANIFEST.MF")) {
+                    jar.putNextEntry(new JarEntry(name));
+                    Files.copy(path, jar);
+                } else {
+                    continue;
+                }
+                jar.closeEntry();
+            }
+        }
+    }
+
+    private static Path jarOf(Class<?> type) {
+        Path jar = codeSource(type);
+        if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
+            throw new IllegalStateException(type.getName() + " does not come from a jar: " + jar);
+        }
+        return jar;
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.dingtalkauth.tomcat;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.security.CodeSource;
+import java.security.Principal;
+
+/**
+ * The plain WAR's only servlet, copied as a .class file into {@code WEB-INF/classes}: it knows the servlet API and
+ * nothing of the filter, and prints what the container tells it about the user, one {@code key=value} per line. It
+ * also says which class loader defined the principal's class: the filter created that object, so that is the loader
+ * the filter itself came from.
+ */
+public class WhoAmIServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setContentType("text/plain;charset=UTF-8");
+        PrintWriter out = resp.getWriter();
+        Principal principal = req.getUserPrincipal();
+        out.println("remoteUser=" + req.getRemoteUser());
+        out.println("principal=" + (principal == null ? null : principal.getName()));
+        out.println("authType=" + req.getAuthType());
+        if (principal != null) {
+            Class<?> type = principal.getClass();
+            ClassLoader loader = type.getClassLoader();
+            out.println("principalClass=" + type.getName());
+            out.println("principalLoader=" + System.identityHashCode(loader));
+            out.println("principalSource=" + location(type));
+            try {
+                out.println("jsonSource=" + location(Class.forName("jakarta.json.Json", false, loader)));
+            } catch (ClassNotFoundException e) {
+                out.println("jsonSource=none");
+            }
+        }
+        out.println("servletLoader=" + System.identityHashCode(getClass().getClassLoader()));
+    }
+
+    private static String location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null ? null : String.valueOf(source.getLocation());
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.dingtalkauth.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.emulator.Stats;
+import io.github.dingtalkauth.sample.SampleServer;
+import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Query;
+import io.github.dingtalkauth.testing.SignIn;
+import java.net.URI;
+
+/**
+ * The sample application with the filter, on embedded Jetty, in front of its own DingTalk emulator, both over real
+ * HTTP on loopback. The emulator issues canary values ({@code CANARY-CODE-n}, {@code CANARY-AT-n},
+ * {@value #SECRET}), so that any of them showing up in an answer to the browser is easy to spot.
+ */
+final class SecurityApp implements AutoCloseable {
+    static final String SECRET = "CANARY-SECRET-7f3a";
+    static final String CANARY = "CANARY-";
+    static final String SESSION_COOKIE = "JSESSIONID";
+    static final String LOGIN = "/dingtalk/login";
+    static final String CALLBACK = "/dingtalk/callback";
+    static final String LOGOUT = "/dingtalk/logout";
+
+    private final DingTalkEmulator emulator;
+    private final SampleServer server;
+
+    private SecurityApp(DingTalkEmulator emulator, SampleServer server) {
+        this.emulator = emulator;
+        this.server = server;
+    }
+
+    /** Starts emulator and application; {@code settings} are key/value pairs such as {@code "stateTtl", "2s"}. */
+    static SecurityApp start(String... settings) throws Exception {
+        DingTalkEmulator emulator = DingTalkEmulator.builder()
+                .codePrefix("CANARY-CODE-").tokenPrefix("CANARY-AT-").clientSecret(SECRET).start();
+        try {
+            SampleServer.Builder builder = SampleServer.builder().port(0).emulator(emulator);
+            for (int i = 0; i < settings.length; i += 2) {
+                builder.setting(settings[i], settings[i + 1]);
+            }
+            return new SecurityApp(emulator, builder.start());
+        } catch (Exception | Error e) {
+            emulator.close();
+            throw e;
+        }
+    }
+
+    URI base() {
+        return server.baseUri();
+    }
+
+    /** The redirect URI the application is configured with (and registered with the emulator). */
+    String redirectUri() {
+        return base() + CALLBACK;
+    }
+
+    DingTalkEmulator emulator() {
+        return emulator;
+    }
+
+    Stats stats() {
+        return emulator.stats();
+    }
+
+    /** A new person with an empty cookie jar. */
+    Browser browser() {
+        return new Browser(base());
+    }
+
+    /** The callback URL with exactly this raw query. */
+    String callback(String rawQuery) {
+        return base() + CALLBACK + "?" + rawQuery;
+    }
+
+    /** A login as DingTalk sees it after the user approved: the state, the code, and DingTalk's redirect back. */
+    record Approved(String state, String code, String callbackUrl) {
+    }
+
+    /** Starts a login at {@code path} in {@code browser} and approves it at DingTalk as {@code user}. */
+    Approved approved(Browser browser, String path, String user) {
+        return approve(browser, SignIn.start(browser, path), user);
+    }
+
+    Approved approve(Browser browser, SignIn.Started started, String user) {
+        String callbackUrl = SignIn.approve(browser, started, user);
+        String query = URI.create(callbackUrl).getRawQuery();
+        String code = Query.parameter(query, "authCode");
+        assertNotNull(code, "DingTalk's redirect carries an authCode");
+        assertEquals(started.state(), Query.parameter(query, "state"), "DingTalk returns the state as it is");
+        return new Approved(started.state(), code, callbackUrl);
+    }
+
+    /** A whole sign-in that must succeed; returns the callback's 303. */
+    Browser.Response signIn(Browser browser, String path, String user) {
+        Browser.Response done = SignIn.callback(browser, approved(browser, path, user).callbackUrl());
+        assertEquals(303, done.status(), done::body);
+        return done;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            emulator.close();
+        }
+    }
+}

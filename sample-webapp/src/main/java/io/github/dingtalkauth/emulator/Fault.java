@@ -77,6 +77,17 @@ public final class Fault {
                 scene -> scene.send(Response.raw(status, contentType, body)));
     }
 
+    /**
+     * Exactly these bytes as the body, for what a String cannot express, such as invalid UTF-8 (checklist E5); a null
+     * content type sends no {@code Content-Type}.
+     */
+    public static Fault statusBytes(int status, String contentType, byte[] body) {
+        requireStatus(status, 100, 599);
+        byte[] copy = Objects.requireNonNull(body, "body").clone();
+        return new Fault("statusBytes(" + status + ", " + contentType + ", " + copy.length + " bytes)", EVERYWHERE,
+                scene -> scene.send(Response.bytes(status, contentType, copy)));
+    }
+
     /** DingTalk's JSON error: {@code {"code":code,"requestid":"<UUID>","message":message}}. */
     public static Fault dingTalkError(int status, String code, String message) {
         requireStatus(status, 100, 599);

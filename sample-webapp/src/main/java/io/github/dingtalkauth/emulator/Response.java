@@ -60,6 +60,15 @@ final class Response {
         return new Response(status, headers, Objects.requireNonNullElse(body, "").getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Exactly these bytes as the body, which need not be valid UTF-8 (a String body cannot carry invalid UTF-8:
+     * encoding it replaces broken sequences). A null content type sends no {@code Content-Type}.
+     */
+    static Response bytes(int status, String contentType, byte[] body) {
+        Map<String, String> headers = contentType == null ? Map.of() : Map.of("Content-Type", contentType);
+        return new Response(status, headers, body.clone());
+    }
+
     Response withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

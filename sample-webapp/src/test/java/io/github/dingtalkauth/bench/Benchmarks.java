@@ -1,0 +1,15 @@
+package io.github.dingtalkauth.bench;
+
+/**
+ * The entry point that {@code BENCHMARKS.md}'s "run everything" command starts in every module: here it runs
+ * {@link SignInRoundTrip}. The filter module has a class of the same name (in its own test sources, never on the
+ * same classpath) that runs the in-process filter benchmark, so that one reactor command runs both.
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SignInRoundTrip.main(args);
+    }
+}

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Signs users in with DingTalk. Map it to {@code /*}; it owns the login, callback and logout paths, lets excluded
@@ -46,6 +45,7 @@ public class DingTalkAuthFilter implements Filter {
     private CallbackHandler callback;
     private LogoutHandler logout;
     private Failures failures;
+    private ContextUrls urls;
 
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -70,6 +70,7 @@ public class DingTalkAuthFilter implements Filter {
         login = new LoginStarter(config, new StateTokens(), clock);
         callback = new CallbackHandler(config, client, failures, clock);
         logout = new LogoutHandler(config, failures);
+        urls = urlsFor(filterConfig.getServletContext().getContextPath());
         warnAboutDeployment(filterConfig);
         LOG.log(Level.INFO, "DingTalk login ready: " + config);
     }
@@ -93,16 +94,18 @@ public class DingTalkAuthFilter implements Filter {
         } else if (path.equals(config.logoutPath())) {
             logout.handle(request, response);
         } else {
-            request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, linksFor(request));
-            Optional<DingTalkPrincipal> principal = DingTalkPrincipal.current(request);
-            if (principal.isPresent()) {
-                chain.doFilter(new SignedInRequest(request, principal.get()), response);
+            ContextUrls here = urls.contextPath().equals(request.getContextPath()) ? urls
+                    : urlsFor(request.getContextPath());
+            request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, here.links());
+            DingTalkPrincipal principal = DingTalkPrincipal.find(request);
+            if (principal != null) {
+                chain.doFilter(new SignedInRequest(request, principal), response);
             } else if (excluded.matches(path)) {
                 chain.doFilter(request, response);
             } else if (RequestKind.isNavigation(request)) {
                 login.startFor(request, response);
             } else {
-                Responses.unauthorized(response, request.getContextPath() + config.loginPath());
+                Responses.unauthorized(response, here.unauthorizedBody());
             }
         }
     }
@@ -114,23 +117,35 @@ public class DingTalkAuthFilter implements Filter {
         }
     }
 
-    /** The path inside the application, decoded and normalised by the container. */
+    /** The path inside the application, decoded and normalised by the container. Allocates nothing. */
     private static String pathOf(HttpServletRequest request) {
-        // Tomcat maps a request for the context root to its welcome file before any filter runs (servlet path
-        // "/index.html"); it is still the root, which excludePaths "/" names.
-        if ((request.getContextPath() + "/").equals(request.getRequestURI())) {
-            return "/";
-        }
         String servletPath = request.getServletPath();
         String pathInfo = request.getPathInfo();
-        String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-        return path.isEmpty() ? "/" : path;
+        if (pathInfo == null) {
+            // Tomcat maps a request for the context root to its welcome file before any filter runs (servlet path
+            // "/index.html"); it is still the root, which excludePaths "/" names.
+            String uri = request.getRequestURI();
+            String context = request.getContextPath();
+            if (uri.length() == context.length() + 1 && uri.endsWith("/") && uri.startsWith(context)) {
+                return "/";
+            }
+            return servletPath == null || servletPath.isEmpty() ? "/" : servletPath;
+        }
+        return servletPath == null || servletPath.isEmpty() ? pathInfo : servletPath + pathInfo;
     }
 
-    private DingTalkLinks linksFor(HttpServletRequest request) {
-        String context = request.getContextPath();
-        return new DingTalkLinks(config.get(Settings.LABEL), context + config.loginPath(),
-                context + config.logoutPath());
+    /**
+     * What depends only on the context path, made once: a filter serves one context, so per request this is a
+     * string comparison, not a few allocations (and a JSON provider lookup for every 401).
+     */
+    private record ContextUrls(String contextPath, DingTalkLinks links, String unauthorizedBody) {
+    }
+
+    private ContextUrls urlsFor(String contextPath) {
+        String loginUrl = contextPath + config.loginPath();
+        return new ContextUrls(contextPath,
+                new DingTalkLinks(config.get(Settings.LABEL), loginUrl, contextPath + config.logoutPath()),
+                Responses.unauthorizedBody(loginUrl));
     }
 
     private void warnAboutDeployment(FilterConfig filterConfig) {

@@ -3,7 +3,6 @@ package io.github.dingtalkauth.client;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.client.DingTalkApiException.Kind;
 import io.github.dingtalkauth.web.Decoding;
-import jakarta.json.Json;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -11,6 +10,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -55,7 +55,9 @@ public final class DingTalkClient implements AutoCloseable {
     private final String appSecret;
     private final ExecutorService executor;
     private final HttpClient http;
-    private final JsonReaderFactory json = Json.createReaderFactory(Map.of(
+    // Looked up once: Json.createXxx() searches for the provider on every call.
+    private final JsonProvider json = JsonProvider.provider();
+    private final JsonReaderFactory readers = json.createReaderFactory(Map.of(
             JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, // duplicate keys are an error, not "last wins"
             "org.eclipse.parsson.rejectDuplicateKeys", true,
             "org.eclipse.parsson.maxDepth", 32));
@@ -82,7 +84,7 @@ public final class DingTalkClient implements AutoCloseable {
 
     /** Redeems an authorization code, once. */
     public AccessGrant exchangeCode(String code, Instant deadline) throws DingTalkApiException {
-        String body = Json.createObjectBuilder()
+        String body = json.createObjectBuilder()
                 .add("clientId", appId)
                 .add("clientSecret", appSecret)
                 .add("code", code)
@@ -200,7 +202,7 @@ public final class DingTalkClient implements AutoCloseable {
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = json.createReader(new StringReader(text))) {
+        try (JsonReader reader = readers.createReader(new StringReader(text))) {
             return reader.readObject();
         } catch (RuntimeException | StackOverflowError e) {
             // JsonException and friends, but also Parsson's plain RuntimeException for "too deeply nested".

@@ -11,6 +11,7 @@ import java.util.List;
 public final class PathPatterns {
     private final List<String> exact = new ArrayList<>();
     private final List<String> prefixes = new ArrayList<>();
+    private final List<String> prefixRoots = new ArrayList<>();
     private final List<String> extensions = new ArrayList<>();
     private final String text;
 
@@ -31,6 +32,8 @@ public final class PathPatterns {
                 patterns.prefixes.add("/");
             } else if (p.startsWith("/") && p.endsWith("/*") && p.indexOf('*') == p.length() - 1) {
                 patterns.prefixes.add(p.substring(0, p.length() - 1));
+                // "/public/*" covers "/public" itself as well, as in a servlet mapping.
+                patterns.prefixRoots.add(p.substring(0, p.length() - 2));
             } else if (p.startsWith("/") && p.indexOf('*') < 0) {
                 patterns.exact.add(p);
             } else {
@@ -41,12 +44,11 @@ public final class PathPatterns {
     }
 
     public boolean matches(String path) {
-        if (exact.contains(path)) {
+        if (exact.contains(path) || prefixRoots.contains(path)) {
             return true;
         }
         for (String prefix : prefixes) {
-            // "/public/*" covers "/public" itself as well, as in a servlet mapping.
-            if (path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1))) {
+            if (path.startsWith(prefix)) {
                 return true;
             }
         }

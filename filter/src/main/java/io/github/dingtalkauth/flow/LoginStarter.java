@@ -28,6 +28,7 @@ public final class LoginStarter {
     private final Clock clock;
     private final String authorizeBase;
     private final String fixedQuery;
+    private final String configuredRedirect;
 
     public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock) {
         this.config = config;
@@ -39,6 +40,7 @@ public final class LoginStarter {
                 + "&client_id=" + encode(config.appId())
                 + "&scope=" + encode(config.get(Settings.SCOPE))
                 + "&prompt=consent";
+        this.configuredRedirect = config.redirectUri() == null ? null : encode(config.redirectUri().toString());
     }
 
     /** {@code GET loginPath?returnTo=…}: the explicit way in. Anything but a safe local path returns to the root. */
@@ -71,11 +73,9 @@ public final class LoginStarter {
         String state = states.next();
         logins.add(state, new PendingLogin(target, now), config.get(Settings.MAX_PENDING_LOGINS), now, ttl);
         session.setAttribute(PendingLogins.SESSION_ATTRIBUTE, logins); // again, so replicated sessions see it
-        Responses.redirect(response, HttpServletResponse.SC_FOUND, authorizeUrl(redirectUri(request), state));
-    }
-
-    String authorizeUrl(String redirectUri, String state) {
-        return authorizeBase + "redirect_uri=" + encode(redirectUri) + fixedQuery + "&state=" + state;
+        String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
+        Responses.redirect(response, HttpServletResponse.SC_FOUND,
+                authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);
     }
 
     /** The configured redirect URI, else one derived from the request (only as trustworthy as the Host header). */

@@ -32,14 +32,19 @@ public final class Responses {
     }
 
     /** 401 for a request that cannot be redirected to DingTalk: it tells a script where a person can sign in. */
-    public static void unauthorized(HttpServletResponse response, String loginUrl) throws IOException {
+    public static void unauthorized(HttpServletResponse response, String body) throws IOException {
         protect(response);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(body);
+    }
+
+    /** The body of {@link #unauthorized}; it depends only on the login URL, so callers make it once. */
+    public static String unauthorizedBody(String loginUrl) {
+        return Json.createObjectBuilder()
                 .add("error", "unauthenticated")
                 .add("login", loginUrl)
-                .build().toString());
+                .build().toString();
     }
 
     /** A short fixed-text page in Chinese and English with a link that starts a new login. */

@@ -1,6 +1,6 @@
 /**
  * The black-box security suite for checklist sections A, B (B1–B3), C, D, G, H and I1
- * ({@code /work/shared/security-checklist.md}): the sample application with the filter runs in embedded Jetty in front
+ * (the OAuth-client security checklist behind SECURITY.md): the sample application with the filter runs in embedded Jetty in front
  * of the DingTalk emulator, both over real HTTP on loopback; every test drives it with
  * {@link io.github.dingtalkauth.testing.Browser} instances (one cookie jar per person, redirects never followed) or raw
  * sockets, and checks the provider's side through the emulator's counters and request log. Test methods are named

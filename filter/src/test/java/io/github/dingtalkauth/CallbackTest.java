@@ -74,6 +74,21 @@ class CallbackTest extends FilterFixture {
     }
 
     @Test
+    void sessionEndedDuringTheExchangeGivesStateUnknownNotAServerError() {
+        String state = startLogin(browser, "/a");
+        FakeSession session = browser.session();
+        // A logout in another tab lands while DingTalk is answering the token call.
+        dingtalk.on(TOKEN_PATH, (ex, r) -> {
+            session.invalidate();
+            FakeDingTalk.send(ex, 200, "application/json", "{\"accessToken\":\"AT1\",\"expireIn\":7200}");
+        });
+        dingtalk.on(PROFILE_PATH, FakeDingTalk.json(200, "{\"unionId\":\"union-1\"}"));
+        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        assertEquals(400, exchange.status(), exchange::everything);
+        assertTrue(exchange.body().contains("Reason: state_unknown"), exchange::body);
+    }
+
+    @Test
     void callbackWithPlainCodeInsteadOfAuthCodeIsAccepted() {
         String state = startLogin(browser, "/a");
         dingtalk.issue("CODE1", "union-1");

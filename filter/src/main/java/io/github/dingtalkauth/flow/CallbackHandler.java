@@ -102,7 +102,13 @@ public final class CallbackHandler {
             failures.send(request, response, reasonFor(e), e.getMessage());
             return;
         }
-        SessionSignIn.signIn(request, session, principal);
+        try {
+            SessionSignIn.signIn(request, session, principal);
+        } catch (IllegalStateException sessionEnded) {
+            // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
+            failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");
+            return;
+        }
         LOG.log(Level.INFO, "DingTalk sign-in: unionId=" + principal.getUnionId());
         Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + login.returnTarget());
     }

@@ -92,7 +92,8 @@ public final class LoginStarter {
         int query = target.indexOf('?');
         String raw = query < 0 ? target : target.substring(0, query);
         String path = Decoding.percent(raw, false); // so that /dingtalk/logi%6E is the login path too
-        return path == null || path.equals(config.loginPath()) || path.equals(config.callbackPath()) || path.equals(config.logoutPath());
+        return path == null || path.equals(config.loginPath()) || path.equals(config.callbackPath())
+                || path.equals(config.logoutPath());
     }
 
     private static String encode(String s) {

@@ -83,8 +83,8 @@ public final class ReturnTarget {
     private static String decodeLeniently(String s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
         for (int i = 0; i < s.length(); ) {
-            int hi = i + 2 < s.length() && s.charAt(i) == '%' ? hex(s.charAt(i + 1)) : -1;
-            int lo = hi < 0 ? -1 : hex(s.charAt(i + 2));
+            int hi = i + 2 < s.length() && s.charAt(i) == '%' ? Decoding.hexDigit(s.charAt(i + 1)) : -1;
+            int lo = hi < 0 ? -1 : Decoding.hexDigit(s.charAt(i + 2));
             if (lo >= 0) {
                 out.write(hi << 4 | lo);
                 i += 3;
@@ -95,13 +95,6 @@ public final class ReturnTarget {
             }
         }
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0'
-                : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                : -1;
     }
 
     private static String withoutPathParameters(String s) {

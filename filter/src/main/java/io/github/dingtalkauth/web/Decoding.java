@@ -36,8 +36,8 @@ public final class Decoding {
                 if (i + 2 >= s.length()) {
                     return null;
                 }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = hexDigit(s.charAt(i + 1));
+                int lo = hexDigit(s.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     return null;
                 }
@@ -52,5 +52,13 @@ public final class Decoding {
             }
         }
         return utf8(out, n);
+    }
+
+    /** The value of an ASCII hex digit, else -1. Not {@code Character.digit}, which also reads full-width digits. */
+    public static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                : -1;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.sample;
 
+import io.github.dingtalkauth.DingTalkLinks;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,14 @@ public final class MeServlet extends HttpServlet {
         row(out, "主体 Principal", "request.getUserPrincipal().getName()",
                 req.getUserPrincipal() == null ? null : req.getUserPrincipal().getName());
         out.println("</tbody></table>");
+
+        DingTalkLinks links = (DingTalkLinks) req.getAttribute(DingTalkLinks.REQUEST_ATTRIBUTE);
+        if (links != null) {
+            // A POST form, as on the home page: a link or an image elsewhere must not sign the user out.
+            out.println("<form method=\"post\" action=\"" + escape(links.getLogoutUrl()) + "\">");
+            out.println("<button class=\"button secondary\" type=\"submit\">退出登录 · Sign out</button>");
+            out.println("</form>");
+        }
         Html.end(out);
     }
 

@@ -232,6 +232,28 @@ class SampleAppTest {
         return browser;
     }
 
+    @Test
+    void meOffersAPostSignOutButton() {
+        Browser browser = signedIn("zhangsan");
+
+        Browser.Response me = browser.navigate("/me");
+
+        assertEquals(200, me.status());
+        assertTrue(me.body().contains("<form method=\"post\" action=\"/dingtalk/logout\">"), me.body());
+        assertTrue(me.body().contains("Sign out</button>"), me.body());
+    }
+
+    @Test
+    void anUnknownPageGetsTheSamplesOwn404PageWithoutEchoingTheUrl() {
+        Browser.Response missing = new Browser(server.baseUri()).navigate("/public/no-such-page-%3Cb%3E.html");
+
+        assertEquals(404, missing.status());
+        assertTrue(missing.body().contains("页面不存在") && missing.body().contains("Page not found"), missing.body());
+        assertTrue(missing.body().contains("/static/style.css"), "the sample's own look: " + missing.body());
+        assertFalse(missing.body().contains("no-such-page"), missing.body());
+        assertEquals("no-store", missing.header("Cache-Control"));
+    }
+
     private static Browser signedInNasty() {
         Browser browser = new Browser(nastyServer.baseUri());
         Browser.Response done = SignIn.signIn(browser, "/me", "nasty");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dingtalkauth.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;

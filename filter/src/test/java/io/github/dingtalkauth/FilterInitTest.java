@@ -56,7 +56,8 @@ class FilterInitTest {
         Map<String, String> params = Filters.params(null);
         params.put("appSecert", params.remove("appSecret"));
         ServletException e = initFails(params);
-        assertTrue(e.getMessage().contains("unknown setting 'appSecert'"), e::getMessage);
+        assertTrue(e.getMessage().contains("unknown setting 'appSecert' in init-param of filter 'dingtalk';"
+                + " did you mean 'appSecret'?"), e::getMessage);
         assertTrue(e.getMessage().contains("setting 'appSecret' is required but missing"), e::getMessage);
     }
 

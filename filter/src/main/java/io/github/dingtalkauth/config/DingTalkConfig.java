@@ -86,6 +86,10 @@ public final class DingTalkConfig {
     }
 
     private static String hintFor(String unknown) {
+        if (unknown.equals(Settings.CONFIG_FILE.name())) {
+            return "; configFile works only as an init-param (in code, load the file and use"
+                    + " DingTalkSettings.fromProperties)";
+        }
         return ClosestKey.to(unknown, KNOWN).map(key -> "; did you mean '" + key + "'?")
                 .orElseGet(() -> " (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")");
     }

@@ -154,6 +154,22 @@ class DingTalkConfigTest {
     }
 
     @Test
+    void unknownKeyNearAKnownOneSuggestsIt() {
+        String message = failure(minimal("requestTimout", "5s"));
+        assertTrue(message.contains("unknown setting 'requestTimout' in init-param of filter 'dingtalk'; did you mean"
+                + " 'requestTimeout'?"), message);
+        assertFalse(message.contains("known:"), message);
+    }
+
+    @Test
+    void unknownKeyFarFromEveryKnownOneListsThemAll() {
+        String message = failure(minimal("colour", "blue"));
+        assertTrue(message.contains("unknown setting 'colour' in init-param of filter 'dingtalk' (known: apiBaseUrl,"),
+                message);
+        assertFalse(message.contains("did you mean"), message);
+    }
+
+    @Test
     void unknownKeyInAFileNamesTheFile() {
         ConfigSource params = new ConfigSource("init-param of filter 'dingtalk'", minimal());
         ConfigSource file = new ConfigSource("file /etc/dingtalk.properties", Map.of("lable", "x"));

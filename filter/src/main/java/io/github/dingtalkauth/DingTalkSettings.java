@@ -54,6 +54,14 @@ public final class DingTalkSettings {
         return builder.build();
     }
 
+    /**
+     * These settings with another clock for the filter to read when it expires started logins: the system clock
+     * unless a test wants to move time on without waiting. Not a setting: no file or init-param can change it.
+     */
+    public DingTalkSettings withClock(Clock clock) {
+        return new DingTalkSettings(config, Objects.requireNonNull(clock, "clock"));
+    }
+
     DingTalkConfig config() {
         return config;
     }
@@ -75,7 +83,6 @@ public final class DingTalkSettings {
     public static final class Builder {
         private final String source;
         private final Map<String, String> values = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
 
         private Builder(String source) {
             this.source = source;
@@ -162,20 +169,11 @@ public final class DingTalkSettings {
             return put(Settings.API_BASE_URL, url);
         }
 
-        /**
-         * The clock the filter reads to expire started logins; the system clock unless a test wants to move time
-         * on without waiting. Not a setting: no file or init-param can change it.
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
         /** @throws ConfigException naming every missing, unknown or malformed key, never a value */
         public DingTalkSettings build() {
             DingTalkConfig config = DingTalkConfig.load(List.of(new ConfigSource(source, values)), System::getenv,
                     System::getProperty);
-            return new DingTalkSettings(config, clock);
+            return new DingTalkSettings(config, Clock.systemUTC());
         }
 
         private Builder put(Setting<?> setting, String text) {

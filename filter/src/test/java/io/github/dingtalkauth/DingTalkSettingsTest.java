@@ -2,6 +2,8 @@ package io.github.dingtalkauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -216,6 +221,16 @@ class DingTalkSettingsTest {
         assertFalse(text.contains(SECRET), text);
         assertTrue(text.startsWith("DingTalkSettings{") && text.contains("appSecret=****"), text);
         assertTrue(text.contains("appId=dingappkey123"), text);
+    }
+
+    @Test
+    void withClockGivesACopyWithThatClockAndTheSameSettings() {
+        DingTalkSettings settings = minimal().label("Same").build();
+        Clock fixed = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+        DingTalkSettings copy = settings.withClock(fixed);
+        assertSame(fixed, copy.clock());
+        assertNotSame(fixed, settings.clock());
+        assertSame(settings.config(), copy.config());
     }
 
     @Test

@@ -90,7 +90,7 @@ class FilterFromCodeTest {
     void theInjectedClockExpiresAStartedLogin() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         DingTalkAuthFilter filter = start(Filters.settings(Filters.params(null)).stateTtl(Duration.ofMinutes(10))
-                .clock(clock).build(), Map.of());
+                .build().withClock(clock), Map.of());
         Browser browser = container.browser();
         String state = FilterFixture.query(browser.navigate("/private").send(filter).location()).get("state");
 

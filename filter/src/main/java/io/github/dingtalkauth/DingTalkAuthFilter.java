@@ -1,7 +1,6 @@
 package io.github.dingtalkauth;
 
 import io.github.dingtalkauth.client.DingTalkClient;
-import io.github.dingtalkauth.config.ConfigException;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.PathPatterns;
@@ -28,15 +27,24 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Signs users in with DingTalk. Map it to {@code /*}; it owns the login, callback and logout paths, lets excluded
  * paths through, and sends every other unauthenticated request to DingTalk (a page) or answers 401 (anything else).
- * Settings: {@link Settings}.
+ *
+ * <p>Its settings come from one of two places, never both: the {@code web.xml} init-params (and the properties file
+ * they or {@code -Ddingtalk.configFile} name), read by {@link #init} when the container created the filter from its
+ * class; or a {@link DingTalkSettings} given to the constructor, for {@code ServletContext.addFilter} and Spring's
+ * {@code FilterRegistrationBean}, in which case {@link #init} reads no init-param and no file. Start-up logs which.
  */
 public class DingTalkAuthFilter implements Filter {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
+
+    /** Null when the settings are to be read from the container in {@link #init}. */
+    private final DingTalkSettings settings;
 
     private DingTalkConfig config;
     private DingTalkClient client;
@@ -47,18 +55,26 @@ public class DingTalkAuthFilter implements Filter {
     private Failures failures;
     private ContextUrls urls;
 
+    /** For {@code web.xml}: the settings are the filter's init-params, read in {@link #init}. */
+    public DingTalkAuthFilter() {
+        this.settings = null;
+    }
+
+    /** For registration in code: these settings are all there is; {@link #init} reads no init-param and no file. */
+    public DingTalkAuthFilter(DingTalkSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
-            params.put(name, filterConfig.getInitParameter(name));
-        }
-        try {
-            config = ConfigLoader.load(filterConfig.getFilterName(), params,
-                    filterConfig.getServletContext()::getResourceAsStream, System::getenv, System::getProperty);
-        } catch (ConfigException e) {
-            LOG.log(Level.ERROR, e.getMessage());
-            throw new ServletException(e.getMessage(), e);
+        Clock clock;
+        if (settings != null) {
+            config = settings.config();
+            clock = settings.clock();
+            logIgnoredInitParams(filterConfig);
+        } else {
+            config = readContainerSettings(filterConfig);
+            clock = Clock.systemUTC();
         }
         String errorPage = config.get(Settings.ERROR_PAGE);
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
@@ -66,13 +82,36 @@ public class DingTalkAuthFilter implements Filter {
         client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
                 config.get(Settings.CONNECT_TIMEOUT));
         failures = new Failures(errorPage, config.loginPath());
-        Clock clock = Clock.systemUTC();
         login = new LoginStarter(config, new StateTokens(), clock);
         callback = new CallbackHandler(config, client, failures, clock);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         warnAboutDeployment(filterConfig);
-        LOG.log(Level.INFO, "DingTalk login ready: " + config);
+        String origin = settings != null ? "code (" + config.origin() + ")" : config.origin();
+        LOG.log(Level.INFO, "DingTalk login ready, settings from " + origin + ": " + config.maskedValues());
+    }
+
+    private static DingTalkConfig readContainerSettings(FilterConfig filterConfig) throws ServletException {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+            params.put(name, filterConfig.getInitParameter(name));
+        }
+        try {
+            return ConfigLoader.load(filterConfig.getFilterName(), params,
+                    filterConfig.getServletContext()::getResourceAsStream, System::getenv, System::getProperty);
+        } catch (ConfigException e) {
+            LOG.log(Level.ERROR, e.getMessage());
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    /** Settings from code win wholly; say so when a registration also carries init-params (names only). */
+    private static void logIgnoredInitParams(FilterConfig filterConfig) {
+        List<String> names = Collections.list(filterConfig.getInitParameterNames());
+        if (!names.isEmpty()) {
+            LOG.log(Level.INFO, "DingTalk login: the filter was given its settings in code, so init-params "
+                    + String.join(", ", names) + " of filter '" + filterConfig.getFilterName() + "' are not read");
+        }
     }
 
     @Override

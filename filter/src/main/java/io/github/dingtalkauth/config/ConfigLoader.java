@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.config;
 
+import io.github.dingtalkauth.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,14 +1,13 @@
 package io.github.dingtalkauth.config;
 
+import io.github.dingtalkauth.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
@@ -17,10 +16,14 @@ import java.util.function.UnaryOperator;
  * through {@link #get(Setting)}; the accessors below are for the settings every request needs.
  */
 public final class DingTalkConfig {
-    private final Map<Setting<?>, Object> values;
+    private static final List<String> KNOWN = Settings.ALL.stream().map(Setting::name).toList();
 
-    private DingTalkConfig(Map<Setting<?>, Object> values) {
+    private final Map<Setting<?>, Object> values;
+    private final String origin;
+
+    private DingTalkConfig(Map<Setting<?>, Object> values, String origin) {
         this.values = Collections.unmodifiableMap(values);
+        this.origin = origin;
     }
 
     /**
@@ -32,14 +35,10 @@ public final class DingTalkConfig {
                                       UnaryOperator<String> sys) {
         Placeholders placeholders = new Placeholders(env, sys);
         List<String> problems = new ArrayList<>();
-        Set<String> known = new HashSet<>();
-        Settings.ALL.forEach(s -> known.add(s.name()));
-
         for (ConfigSource source : sources) {
             for (String name : source.names()) {
-                if (!known.contains(name)) {
-                    problems.add("unknown setting '" + name + "' in " + source.description()
-                            + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                if (!KNOWN.contains(name)) {
+                    problems.add("unknown setting '" + name + "' in " + source.description() + hintFor(name));
                 }
             }
         }
@@ -83,7 +82,16 @@ public final class DingTalkConfig {
         if (!problems.isEmpty()) {
             throw new ConfigException("DingTalk login is misconfigured:\n  - " + String.join("\n  - ", problems));
         }
-        return new DingTalkConfig(values);
+        return new DingTalkConfig(values, describe(sources));
+    }
+
+    private static String hintFor(String unknown) {
+        if (unknown.equals(Settings.CONFIG_FILE.name())) {
+            return "; configFile works only as an init-param (in code, load the file and use"
+                    + " DingTalkSettings.fromProperties)";
+        }
+        return ClosestKey.to(unknown, KNOWN).map(key -> "; did you mean '" + key + "'?")
+                .orElseGet(() -> " (known: " + String.join(", ", KNOWN.stream().sorted().toList()) + ")");
     }
 
     private static void checkPathsDistinct(Map<Setting<?>, Object> values, List<String> problems) {
@@ -135,14 +143,23 @@ public final class DingTalkConfig {
         return get(Settings.STATE_TTL);
     }
 
-    /** Masks the secret: this is what start-up logs print. */
-    @Override
-    public String toString() {
-        StringJoiner joiner = new StringJoiner(", ", "DingTalkConfig{", "}");
+    /** Where the settings came from, as error messages name the sources: "init-param of filter 'dingtalk', …". */
+    public String origin() {
+        return origin;
+    }
+
+    /** Every setting as {@code {appId=…, appSecret=****, …}}: the secret masked, for logs and toString(). */
+    public String maskedValues() {
+        StringJoiner joiner = new StringJoiner(", ", "{", "}");
         for (Setting<?> setting : Settings.ALL) {
             Object value = values.get(setting);
             joiner.add(setting.name() + "=" + (setting.isSecret() && value != null ? "****" : value));
         }
         return joiner.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "DingTalkConfig" + maskedValues();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.flow;
 
+import io.github.dingtalkauth.SignInError;
 import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,9 +14,6 @@ import java.lang.System.Logger.Level;
  * loops start).
  */
 public final class Failures {
-    /** Request attribute that tells a configured error page why sign-in failed (a {@link Reason#code()}). */
-    public static final String REASON_ATTRIBUTE = "io.github.dingtalkauth.error";
-
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
 
     private final String errorPage;
@@ -35,7 +33,7 @@ public final class Failures {
         if (errorPage != null && reason != Reason.METHOD_NOT_ALLOWED) {
             Responses.protect(response);
             response.setStatus(reason.status());
-            request.setAttribute(REASON_ATTRIBUTE, reason.code());
+            request.setAttribute(SignInError.REQUEST_ATTRIBUTE, reason.code());
             request.getRequestDispatcher(errorPage).forward(request, response);
             return;
         }

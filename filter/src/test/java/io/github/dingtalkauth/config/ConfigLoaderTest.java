@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dingtalkauth.ConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;

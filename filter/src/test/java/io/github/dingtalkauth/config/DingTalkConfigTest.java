@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dingtalkauth.ConfigException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -150,6 +151,22 @@ class DingTalkConfigTest {
         String message = failure(values);
         assertTrue(message.contains("unknown setting 'appSecert' in init-param of filter 'dingtalk'"), message);
         assertFalse(message.contains("typo-value"), message);
+    }
+
+    @Test
+    void unknownKeyNearAKnownOneSuggestsIt() {
+        String message = failure(minimal("requestTimout", "5s"));
+        assertTrue(message.contains("unknown setting 'requestTimout' in init-param of filter 'dingtalk'; did you mean"
+                + " 'requestTimeout'?"), message);
+        assertFalse(message.contains("known:"), message);
+    }
+
+    @Test
+    void unknownKeyFarFromEveryKnownOneListsThemAll() {
+        String message = failure(minimal("colour", "blue"));
+        assertTrue(message.contains("unknown setting 'colour' in init-param of filter 'dingtalk' (known: apiBaseUrl,"),
+                message);
+        assertFalse(message.contains("did you mean"), message);
     }
 
     @Test

@@ -4,13 +4,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.github.dingtalkauth.DingTalkAuthFilter;
+import io.github.dingtalkauth.DingTalkSettings;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Starts a {@link DingTalkAuthFilter} the way a container would, from init-params. */
+/** Starts a {@link DingTalkAuthFilter} the way a container would, from init-params or from settings in code. */
 public final class Filters {
     public static final String APP_ID = "dingappkey123";
     public static final String SECRET = "CANARY-SECRET-7f3a";
@@ -35,14 +36,26 @@ public final class Filters {
 
     public static DingTalkAuthFilter start(FakeContainer container, Map<String, String> params)
             throws ServletException {
+        return start(new DingTalkAuthFilter(), container, params);
+    }
+
+    /** Starts {@code filter} as the container would; {@code params} are the init-params its registration carries. */
+    public static DingTalkAuthFilter start(DingTalkAuthFilter filter, FakeContainer container,
+                                           Map<String, String> params) throws ServletException {
         FilterConfig config = mock(FilterConfig.class);
         when(config.getFilterName()).thenReturn("dingtalk");
         when(config.getServletContext()).thenReturn(container.context());
         when(config.getInitParameterNames()).thenAnswer(inv -> Collections.enumeration(params.keySet()));
         when(config.getInitParameter(org.mockito.ArgumentMatchers.anyString()))
                 .thenAnswer(inv -> params.get(inv.<String>getArgument(0)));
-        DingTalkAuthFilter filter = new DingTalkAuthFilter();
         filter.init(config);
         return filter;
+    }
+
+    /** A settings builder holding {@code params}, as code would give them. */
+    public static DingTalkSettings.Builder settings(Map<String, String> params) {
+        DingTalkSettings.Builder builder = DingTalkSettings.builder();
+        params.forEach(builder::set);
+        return builder;
     }
 }

@@ -16,7 +16,7 @@ public final class SampleLauncher {
                 .host(host)
                 .port(port(System.getenv().getOrDefault("PORT", "8080")))
                 .start();
-        // Ctrl+C: stop Jetty and the emulator, and delete the generated settings file.
+        // Ctrl+C: stop Jetty and the emulator.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sample-shutdown"));
         System.out.println(banner(server, host));
         server.join();

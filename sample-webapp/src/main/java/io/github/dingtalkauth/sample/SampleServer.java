@@ -1,6 +1,10 @@
 package io.github.dingtalkauth.sample;
 
+import io.github.dingtalkauth.ConfigException;
+import io.github.dingtalkauth.DingTalkAuthFilter;
+import io.github.dingtalkauth.DingTalkSettings;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -8,52 +12,44 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs the sample WAR ({@code src/main/webapp}) on embedded Jetty 12. The webapp configures the filter exactly as a
- * user's would; all this class adds is dev mode: with no {@code appId} it starts the DingTalk emulator and points the
- * filter at it. The filter reads its settings from the file named by {@code -Ddingtalk.configFile}, so the server
- * writes the effective settings to a temporary file and names that one.
+ * Runs the sample WAR ({@code src/main/webapp}) on embedded Jetty 12. The WAR's {@code web.xml} declares the filter as
+ * a user's would; this launcher reads the user's {@code conf/dingtalk.properties}, adds dev mode (with no
+ * {@code appId} it starts the DingTalk emulator and points the filter at it), and hands the filter its settings in
+ * code as a {@link DingTalkSettings}: no generated file, no system property.
  */
 public final class SampleServer implements AutoCloseable {
     static final String CONFIG_PROPERTY = "dingtalk.configFile";
     static final String CONFIG_ENV = "DINGTALK_CONFIG_FILE";
     static final Path DEFAULT_CONFIG = Path.of("conf", "dingtalk.properties");
-
-    /** Files this JVM generated (kept after deletion), so that no server takes another's file for the user's. */
-    private static final Set<String> GENERATED = ConcurrentHashMap.newKeySet();
+    /** The filter's name in the sample's web.xml. */
+    static final String FILTER_NAME = "dingtalk";
 
     private final Server jetty;
     private final URI baseUri;
     private final Path configFile;
     private final DingTalkEmulator emulator;
     private final boolean ownsEmulator;
-    private final Path effectiveFile;
-    private final String previousProperty;
     private boolean closed;
 
-    private SampleServer(Server jetty, URI baseUri, Path configFile, DingTalkEmulator emulator, boolean ownsEmulator,
-                         Path effectiveFile, String previousProperty) {
+    private SampleServer(Server jetty, URI baseUri, Path configFile, DingTalkEmulator emulator, boolean ownsEmulator) {
         this.jetty = jetty;
         this.baseUri = baseUri;
         this.configFile = configFile;
         this.emulator = emulator;
         this.ownsEmulator = ownsEmulator;
-        this.effectiveFile = effectiveFile;
-        this.previousProperty = previousProperty;
     }
 
     public static Builder builder() {
@@ -70,7 +66,7 @@ public final class SampleServer implements AutoCloseable {
         return Optional.ofNullable(emulator);
     }
 
-    /** The user's properties file the settings came from (not the generated one). */
+    /** The user's properties file the settings came from. */
     public Path configFile() {
         return configFile;
     }
@@ -98,7 +94,6 @@ public final class SampleServer implements AutoCloseable {
                 failure = addFailure(failure, new IllegalStateException("could not stop the emulator", e));
             }
         }
-        cleanUp(effectiveFile, previousProperty);
         if (failure != null) {
             throw failure;
         }
@@ -112,34 +107,13 @@ public final class SampleServer implements AutoCloseable {
         return first;
     }
 
-    /** Deletes the generated file and gives the system property back, unless another server has taken it since. */
-    private static void cleanUp(Path effectiveFile, String previousProperty) {
-        if (effectiveFile == null) {
-            return;
-        }
-        synchronized (SampleServer.class) {
-            if (effectiveFile.toString().equals(System.getProperty(CONFIG_PROPERTY))) {
-                // Never hand back another server's generated file: it may be deleted by now.
-                if (previousProperty == null || GENERATED.contains(previousProperty)) {
-                    System.clearProperty(CONFIG_PROPERTY);
-                } else {
-                    System.setProperty(CONFIG_PROPERTY, previousProperty);
-                }
-            }
-        }
-        try {
-            Files.deleteIfExists(effectiveFile);
-        } catch (IOException ignored) {
-            // A leftover temp file holds no secret in dev mode, and is readable by its owner only otherwise.
-        }
-    }
-
     public static final class Builder {
         private String host = "localhost";
         private int port;
         private Path configFile;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private DingTalkEmulator emulator;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -167,6 +141,12 @@ public final class SampleServer implements AutoCloseable {
             return this;
         }
 
+        /** The clock the filter reads to expire started logins, so that a test can move time on. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         /** Uses this emulator in dev mode instead of starting one; the caller keeps it and closes it. */
         public Builder emulator(DingTalkEmulator emulator) {
             this.emulator = emulator;
@@ -190,8 +170,6 @@ public final class SampleServer implements AutoCloseable {
 
             DingTalkEmulator emu = null;
             boolean ownsEmu = false;
-            Path effective = null;
-            String previous = null;
             try {
                 // Bind now, before anything else: the port is part of the redirect URI the emulator must know.
                 try {
@@ -216,13 +194,7 @@ public final class SampleServer implements AutoCloseable {
                     props.setProperty("redirectUri", callback);
                 }
 
-                synchronized (SampleServer.class) {
-                    effective = writeEffective(props, userFile);
-                    previous = System.getProperty(CONFIG_PROPERTY);
-                    System.setProperty(CONFIG_PROPERTY, effective.toString());
-                }
-
-                WebAppContext app = new WebAppContext();
+                WebAppContext app = withFilterSettings(filterSettings(props, userFile));
                 app.setContextPath("/");
                 app.setWar(webapp.toString());
                 // There is no WEB-INF/classes or WEB-INF/lib: the classes come from the launcher's classpath.
@@ -231,21 +203,14 @@ public final class SampleServer implements AutoCloseable {
                 app.setThrowUnavailableOnStartupException(true);
                 app.setInitParameter("org.eclipse.jetty.servlet.Default.dirAllowed", "false");
                 jetty.setHandler(app);
-                try {
-                    jetty.start();
-                } catch (Exception e) {
-                    // The filter's message names the generated copy; point the reader at the file they edit.
-                    throw new IllegalStateException("The sample could not start with the settings of " + userFile
-                            + " (handed to the filter as a generated copy): " + e.getMessage(), e);
-                }
-                return new SampleServer(jetty, base, userFile, emu, ownsEmu, effective, previous);
+                jetty.start();
+                return new SampleServer(jetty, base, userFile, emu, ownsEmu);
             } catch (Exception | Error e) {
                 quietly(e, jetty::stop);
                 quietly(e, connector::close);
                 if (ownsEmu) {
                     quietly(e, emu::close);
                 }
-                cleanUp(effective, previous);
                 throw e;
             }
         }
@@ -268,7 +233,7 @@ public final class SampleServer implements AutoCloseable {
             Path file = configFile;
             String property = System.getProperty(CONFIG_PROPERTY);
             String env = System.getenv(CONFIG_ENV);
-            if (file == null && property != null && !property.isBlank() && !GENERATED.contains(property)) {
+            if (file == null && property != null && !property.isBlank()) {
                 file = Path.of(property);
             }
             if (file == null && env != null && !env.isBlank()) {
@@ -300,18 +265,33 @@ public final class SampleServer implements AutoCloseable {
             return props;
         }
 
-        /**
-         * Properties.store(OutputStream) escapes everything but ASCII, so the file reads the same in any charset.
-         * A temp file is readable by its owner only, which matters outside dev mode, where it may hold a secret.
-         */
-        private static Path writeEffective(Properties props, Path from) throws IOException {
-            Path file = Files.createTempFile("dingtalk-sample-", ".properties");
-            GENERATED.add(file.toString());
-            try (OutputStream out = Files.newOutputStream(file)) {
-                props.store(out, "Effective settings of the dingtalk-auth sample, from " + from
-                        + " (deleted when the server stops)");
+        /** The settings the filter gets, checked here: a mistake names the user's file, not the filter. */
+        private DingTalkSettings filterSettings(Properties props, Path userFile) {
+            try {
+                return DingTalkSettings.fromProperties(props, "file " + userFile).withClock(clock);
+            } catch (ConfigException e) {
+                throw new IllegalStateException("The sample cannot start: " + e.getMessage(), e);
             }
-            return file;
+        }
+
+        /**
+         * The web application, its {@code web.xml} filter given {@code settings} in code: once the descriptor is read
+         * and before any filter starts, the holder's class is replaced by an instance. The instance comes from this
+         * class loader; the webapp loader finds the same class (parent first, and the WAR has no WEB-INF/lib), so the
+         * filter and the servlets share one DingTalkPrincipal.
+         */
+        private static WebAppContext withFilterSettings(DingTalkSettings settings) {
+            return new WebAppContext() {
+                @Override
+                protected void startWebapp() throws Exception {
+                    FilterHolder holder = getServletHandler().getFilter(FILTER_NAME);
+                    if (holder == null) {
+                        throw new IllegalStateException("the sample's web.xml declares no filter '" + FILTER_NAME + "'");
+                    }
+                    holder.setFilter(new DingTalkAuthFilter(settings));
+                    super.startWebapp();
+                }
+            };
         }
 
         private static Path webappDir() {

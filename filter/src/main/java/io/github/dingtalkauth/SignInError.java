@@ -1,0 +1,77 @@
+package io.github.dingtalkauth;
+
+import jakarta.servlet.ServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Why a sign-in did not happen. When {@code errorPage} is set, the filter forwards a refused request there with the
+ * response status already set to {@link #status()} and the {@link #code()} in request attribute
+ * {@value #REQUEST_ATTRIBUTE}, so the page can explain it in its own words:
+ *
+ * <pre>{@code
+ * switch (SignInError.current(request).orElse(SignInError.MALFORMED_REQUEST)) {
+ *     case ACCESS_DENIED -> ...;            // the user said no at DingTalk
+ *     case STATE_EXPIRED, STATE_UNKNOWN -> ...; // an old or foreign sign-in: offer to start again
+ *     default -> ...;
+ * }
+ * }</pre>
+ *
+ * The same code is in the filter's WARN log line ({@code reason=state_unknown}). {@link #METHOD_NOT_ALLOWED} is
+ * answered by the filter itself and never reaches the error page.
+ */
+public enum SignInError {
+    STATE_MISSING(400),
+    STATE_INVALID(400),
+    STATE_UNKNOWN(400),
+    STATE_EXPIRED(400),
+    CODE_MISSING(400),
+    CODE_INVALID(400),
+    CODE_CONFLICT(400),
+    ERROR_WITH_CODE(400),
+    DUPLICATE_PARAMETER(400),
+    MALFORMED_REQUEST(400),
+    METHOD_NOT_ALLOWED(405),
+    ACCESS_DENIED(403),
+    PROVIDER_ERROR(502),
+    PROVIDER_UNAVAILABLE(502),
+    PROVIDER_TIMEOUT(504),
+    INVALID_RESPONSE(502),
+    CROSS_SITE_LOGOUT(403);
+
+    /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
+    public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";
+
+    private final int status;
+    private final String code;
+
+    SignInError(int status) {
+        this.status = status;
+        this.code = name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The reason code, such as {@code state_unknown}: lower case, stable across releases. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status of the refusal. */
+    public int status() {
+        return status;
+    }
+
+    /** The error of a code such as {@code state_unknown}; empty for null or anything else. */
+    public static Optional<SignInError> fromCode(String code) {
+        for (SignInError error : values()) {
+            if (error.code.equals(code)) {
+                return Optional.of(error);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the sign-in that forwarded this request to the error page failed; empty on any other request. */
+    public static Optional<SignInError> current(ServletRequest request) {
+        return request.getAttribute(REQUEST_ATTRIBUTE) instanceof String code ? fromCode(code) : Optional.empty();
+    }
+}

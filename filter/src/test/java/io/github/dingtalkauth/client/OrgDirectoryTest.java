@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.client;
 
+import static io.github.dingtalkauth.client.DingTalkClientTest.fails;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,15 +54,6 @@ class OrgDirectoryTest {
 
     static String contactType(String type) {
         return "{\"errcode\":\"0\",\"result\":{\"contact_type\":" + type + ",\"userid\":\"zhangsan\"}}";
-    }
-
-    /** Fails with this kind; the message, which goes to the log, carries no token. */
-    static DingTalkApiException fails(Kind kind, Executable call) {
-        DingTalkApiException e = assertThrows(DingTalkApiException.class, call);
-        assertEquals(kind, e.kind(), e::getMessage);
-        assertFalse(e.getMessage().contains("CANARY"), e::getMessage);
-        assertFalse(String.valueOf(e.providerCode()).contains("CANARY"), e::getMessage);
-        return e;
     }
 
     // ------------------------------------------------------------------------------------------------ membership

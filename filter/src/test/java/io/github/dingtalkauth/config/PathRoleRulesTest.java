@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +17,7 @@ class PathRoleRulesTest {
             "role.admin", "dingtalkAdmin", "role.staff", "member", "role.finance", "dept:42"));
 
     static PathRoleRules rules(String... keyValues) {
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            entries.put(keyValues[i], keyValues[i + 1]);
-        }
-        return PathRoleRules.parse(entries, ROLES);
+        return PathRoleRules.parse(RoleRulesTest.entries(keyValues), ROLES);
     }
 
     static void rejected(String key, String value) {

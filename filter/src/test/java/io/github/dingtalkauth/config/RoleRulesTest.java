@@ -22,12 +22,17 @@ class RoleRulesTest {
             false, Set.of(8187L), Set.of("子管理员"));
     static final RoleSubject NOBODY = new RoleSubject("union-x", null, null, false, false, false, false, null, null);
 
-    static RoleRules rules(String... keyValues) {
+    /** Settings in the order given: key, value, key, value, … */
+    static Map<String, String> entries(String... keyValues) {
         Map<String, String> entries = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             entries.put(keyValues[i], keyValues[i + 1]);
         }
-        return RoleRules.parse(entries);
+        return entries;
+    }
+
+    static RoleRules rules(String... keyValues) {
+        return RoleRules.parse(entries(keyValues));
     }
 
     static RoleSubject subject(boolean member, boolean admin, boolean boss, boolean leader) {

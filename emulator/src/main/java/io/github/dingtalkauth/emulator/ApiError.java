@@ -32,6 +32,10 @@ final class ApiError {
                 .withHeader("Allow", allowed);
     }
 
+    static Response invalidClient() {
+        return of(400, "invalidClientIdOrSecret", "无效的clientId或者clientSecret");
+    }
+
     static Response notFound() {
         return of(404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.");
     }

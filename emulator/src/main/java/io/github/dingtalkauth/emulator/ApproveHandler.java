@@ -3,7 +3,6 @@ package io.github.dingtalkauth.emulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,12 @@ final class ApproveHandler implements RequestHandler {
 
     static final String PATH = "/oauth2/approve";
 
-    private final List<EmulatorUser> users;
+    private final Directory directory;
     private final Grants grants;
     private final Counters counters;
 
-    ApproveHandler(List<EmulatorUser> users, Grants grants, Counters counters) {
-        this.users = users;
+    ApproveHandler(Directory directory, Grants grants, Counters counters) {
+        this.directory = directory;
         this.grants = grants;
         this.counters = counters;
     }
@@ -53,8 +52,7 @@ final class ApproveHandler implements RequestHandler {
             return Response.redirect(302, callback(request, Map.of("error", "access_denied")));
         }
         String key = form.first("user").orElseThrow(() -> new BadRequest("choose a user or deny"));
-        EmulatorUser user = users.stream().filter(u -> u.key().equals(key)).findFirst()
-                .orElseThrow(() -> new BadRequest("there is no such user"));
+        EmulatorUser user = directory.byKey(key).orElseThrow(() -> new BadRequest("there is no such user"));
         AuthorizeRequest request = close(ticket);
         String code = grants.issueCode(new Grant(user, request.corpScope()));
         counters.count(Counters.Event.APPROVAL);

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.emulator;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,23 +13,23 @@ import java.util.Set;
  */
 final class AuthorizeHandler implements RequestHandler {
 
-    private static final List<String> SINGLE_VALUED =
-            List.of("client_id", "redirect_uri", "response_type", "scope", "prompt", "state");
+    private static final List<String> SINGLE_VALUED = List.of("client_id", "redirect_uri", "response_type", "scope",
+            "prompt", "state", "corpId", "org_type", "exclusiveLogin", "exclusiveCorpId");
     /** OIDC and PKCE parameters DingTalk does not document; one project reports {@code nonce} being rejected. */
     private static final List<String> UNSUPPORTED = List.of("nonce", "code_challenge", "code_challenge_method");
     private static final Set<String> OPENID = Set.of("openid");
     private static final Set<String> OPENID_CORPID = Set.of("openid", "corpid");
 
     private final String clientId;
-    private final Set<String> redirectUris;
-    private final List<EmulatorUser> users;
+    private final RedirectUris redirectUris;
+    private final Directory directory;
     private final Grants grants;
 
-    /** @param redirectUris a live, thread-safe view: URIs registered after start count at once */
-    AuthorizeHandler(String clientId, Set<String> redirectUris, List<EmulatorUser> users, Grants grants) {
+    /** @param redirectUris live: URIs registered after start count at once */
+    AuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants) {
         this.clientId = clientId;
         this.redirectUris = redirectUris;
-        this.users = users;
+        this.directory = directory;
         this.grants = grants;
     }
 
@@ -40,7 +41,7 @@ final class AuthorizeHandler implements RequestHandler {
         try {
             AuthorizeRequest valid = validate(request.query());
             String ticket = grants.openTicket(valid);
-            return Pages.consent(clientId, valid, ticket, users);
+            return Pages.consent(clientId, valid, ticket, directory);
         } catch (BadRequest e) {
             return Pages.error(400, e.getMessage());
         }
@@ -63,7 +64,7 @@ final class AuthorizeHandler implements RequestHandler {
             throw new BadRequest("client_id is not a known app");
         }
         String redirectUri = required(params, "redirect_uri");
-        if (!redirectUris.contains(redirectUri)) {
+        if (!redirectUris.accepts(redirectUri)) {
             throw new BadRequest("redirect_uri is not registered for this app: " + redirectUri);
         }
         if (!"code".equals(required(params, "response_type"))) {
@@ -73,7 +74,31 @@ final class AuthorizeHandler implements RequestHandler {
         if (!"consent".equals(required(params, "prompt"))) {
             throw new BadRequest("prompt must be consent");
         }
-        return new AuthorizeRequest(redirectUri, params.first("state").orElse(null), corpScope);
+        return new AuthorizeRequest(redirectUri, params.first("state").orElse(null), corpScope,
+                organizationOptions(params, corpScope));
+    }
+
+    /**
+     * {@code corpId}, {@code org_type}, {@code exclusiveLogin} and {@code exclusiveCorpId}. DingTalk documents what
+     * they mean, not how it refuses them; the emulator's checks (corpId and org_type only with the corpid scope,
+     * org_type only {@code management}, exclusiveLogin only true or false) catch a client that sends them carelessly.
+     */
+    private static AuthorizeRequest.Organization organizationOptions(Params params, boolean corpScope)
+            throws BadRequest {
+        Optional<String> corpId = params.first("corpId");
+        if (corpId.isPresent() && !corpScope) {
+            throw new BadRequest("corpId is allowed only with scope openid corpid");
+        }
+        Optional<String> orgType = params.first("org_type");
+        if (orgType.isPresent() && !(corpScope && orgType.get().equals("management"))) {
+            throw new BadRequest("org_type must be management, and only with scope openid corpid");
+        }
+        Optional<String> exclusive = params.first("exclusiveLogin");
+        if (exclusive.isPresent() && !Set.of("true", "false").contains(exclusive.get())) {
+            throw new BadRequest("exclusiveLogin must be true or false");
+        }
+        return new AuthorizeRequest.Organization(corpId.orElse(null), orgType.orElse(null),
+                exclusive.map(Boolean::parseBoolean).orElse(false), params.first("exclusiveCorpId").orElse(null));
     }
 
     private static boolean corpScope(String scope) throws BadRequest {

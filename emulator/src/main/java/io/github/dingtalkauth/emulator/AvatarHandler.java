@@ -1,12 +1,11 @@
 package io.github.dingtalkauth.emulator;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * {@code GET /avatar/<key>.svg}: a small SVG with the user's initials, so that the consent page and the sample app
- * show avatars without loading anything from outside.
+ * show avatars without loading anything from outside. Any other path is DingTalk's 404.
  */
 final class AvatarHandler implements RequestHandler {
 
@@ -14,21 +13,20 @@ final class AvatarHandler implements RequestHandler {
     private static final String SUFFIX = ".svg";
     private static final String[] COLOURS = {"#3370ff", "#00b42a", "#ff7d00", "#7b61ff", "#f53f3f", "#14c9c9"};
 
-    private final List<EmulatorUser> users;
+    private final Directory directory;
 
-    AvatarHandler(List<EmulatorUser> users) {
-        this.users = users;
-    }
-
-    static boolean handles(String path) {
-        return path.startsWith(PREFIX) && path.endsWith(SUFFIX);
+    AvatarHandler(Directory directory) {
+        this.directory = directory;
     }
 
     @Override
     public Response handle(RecordedRequest request) {
         String path = request.path();
+        if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)) {
+            return ApiError.notFound();
+        }
         String key = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
-        Optional<EmulatorUser> user = users.stream().filter(u -> u.key().equals(key)).findFirst();
+        Optional<EmulatorUser> user = directory.byKey(key);
         if (user.isEmpty() || !("GET".equals(request.method()) || "HEAD".equals(request.method()))) {
             return ApiError.notFound();
         }

@@ -1,11 +1,14 @@
 package io.github.dingtalkauth.emulator;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +16,39 @@ import java.util.regex.Pattern;
 final class CommandLine {
 
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--lenient-redirect-uris", "--string-typed");
 
     private CommandLine() {
+    }
+
+    /** {@link DingTalkEmulator#main}: starts, prints the banner, and serves until the process is stopped. */
+    static void run(String[] args) {
+        if (wantsHelp(args)) {
+            System.out.println(usage());
+            return;
+        }
+        DingTalkEmulator emulator;
+        try {
+            emulator = parse(args).start();
+        } catch (IllegalArgumentException e) {
+            System.err.println("dingtalk-emulator: " + e.getMessage() + "\n\n" + usage());
+            System.exit(2);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("dingtalk-emulator: cannot start: " + e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "dingtalk-emulator-shutdown"));
+        System.out.println(banner(emulator));
+        System.out.flush();
+        try {
+            // The server's threads are daemons, so it is this wait that keeps the process alive until it is killed.
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean wantsHelp(String[] args) {
@@ -29,18 +63,25 @@ final class CommandLine {
                   --client-id X          the app's Client ID / AppKey (default dingemulatorclient)
                   --client-secret Y      the app's Client Secret (default emulator-secret)
                   --redirect-uri U       a registered redirect URI, exact match; repeatable
+                  --lenient-redirect-uris  also accept a registered path on any port of this machine's names
+                  --redirect-host H      with lenient matching, also accept this host; repeatable
                   --users FILE.json      users to offer (a JSON array; fields as in EmulatorUser)
+                  --corp-id C            the home organization's corpId (default {corp})
                   --latency D            wait before answering any request, e.g. 500ms, 2s
                   --code-prefix P        numbered codes P1, P2, ... instead of random ones
                   --token-prefix P       numbered access tokens P1, P2, ... instead of random ones
                   --code-ttl D           code lifetime (default 5m)
                   --token-ttl D          access token lifetime (default 7200s)
-                Durations: 250ms, 2s, 5m, 1h, or ISO-8601 such as PT2S.""";
+                  --app-token-prefix P   numbered app access tokens P1, P2, ... instead of random ones
+                  --app-token-ttl D      app access token lifetime (default 7200s)
+                  --string-typed         oapi answers write numbers and booleans as strings
+                Durations: 250ms, 2s, 5m, 1h, or ISO-8601 such as PT2S.""".replace("{corp}",
+                DingTalkEmulatorBuilder.DEFAULT_CORP_ID);
     }
 
     /** @throws IllegalArgumentException for an unknown option, a missing value or a value that does not parse */
-    static DingTalkEmulator.Builder parse(String... args) {
-        DingTalkEmulator.Builder builder = DingTalkEmulator.builder();
+    static DingTalkEmulatorBuilder parse(String... args) {
+        DingTalkEmulatorBuilder builder = DingTalkEmulator.builder();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -49,7 +90,9 @@ final class CommandLine {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
             String value;
-            if (eq >= 0) {
+            if (FLAGS.contains(name)) {
+                value = eq < 0 ? "true" : arg.substring(eq + 1);
+            } else if (eq >= 0) {
                 value = arg.substring(eq + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
@@ -61,8 +104,18 @@ final class CommandLine {
         return builder;
     }
 
-    private static void apply(DingTalkEmulator.Builder builder, String name, String value) {
+    private static void apply(DingTalkEmulatorBuilder builder, String name, String value) {
         switch (name) {
+            case "--lenient-redirect-uris" -> {
+                if (flag(name, value)) {
+                    builder.lenientRedirectUris();
+                }
+            }
+            case "--redirect-host" -> builder.lenientRedirectUris(value);
+            case "--corp-id" -> builder.corpId(value);
+            case "--app-token-prefix" -> builder.appTokenPrefix(value);
+            case "--app-token-ttl" -> builder.appTokenTtl(duration(name, value));
+            case "--string-typed" -> builder.stringTypedAnswers(flag(name, value));
             case "--port" -> builder.port(integer(name, value));
             case "--host" -> builder.host(value);
             case "--client-id" -> builder.clientId(value);
@@ -96,6 +149,13 @@ final class CommandLine {
         }
     }
 
+    private static boolean flag(String name, String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException(name + " takes no value, or =true or =false: " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     private static int integer(String name, String value) {
         try {
             return Integer.parseInt(value.trim());
@@ -116,12 +176,14 @@ final class CommandLine {
                   Not the real DingTalk: anyone can sign in as anyone. For development and tests only.
                   authorizeUrl   %s
                   apiBaseUrl     %s
+                  oapiBaseUrl    %s
                   appId          %s
                   appSecret      %s
+                  corpId         %s
                   redirect URIs  %s
                   users          %s
                 Stop with Ctrl+C.""".formatted(emulator.baseUrl(), emulator.authorizeUrl(), emulator.apiBaseUrl(),
-                emulator.clientId(), emulator.clientSecret(),
+                emulator.oapiBaseUrl(), emulator.clientId(), emulator.clientSecret(), emulator.corpId(),
                 redirects.isEmpty() ? "(none: every authorize request will be refused)" : String.join(" ", redirects),
                 users);
     }

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Counters {
 
     enum Event {
-        AUTHORIZE_REQUEST, APPROVAL, DENIAL, TOKEN_REQUEST, TOKEN_SUCCESS, PROFILE_REQUEST, PROFILE_SUCCESS
+        AUTHORIZE_REQUEST, APPROVAL, DENIAL, TOKEN_REQUEST, TOKEN_SUCCESS, PROFILE_REQUEST, PROFILE_SUCCESS,
+        APP_TOKEN_REQUEST, APP_TOKEN_SUCCESS, UNIONID_LOOKUP, EMPLOYEE_LOOKUP
     }
 
     private final Map<Event, AtomicInteger> counts = new EnumMap<>(Event.class);
@@ -29,13 +30,18 @@ final class Counters {
             case AUTHORIZE -> Event.AUTHORIZE_REQUEST;
             case TOKEN -> Event.TOKEN_REQUEST;
             case PROFILE -> Event.PROFILE_REQUEST;
+            case APP_TOKEN, CORP_APP_TOKEN, LEGACY_APP_TOKEN -> Event.APP_TOKEN_REQUEST;
+            case USER_BY_UNIONID -> Event.UNIONID_LOOKUP;
+            case EMPLOYEE -> Event.EMPLOYEE_LOOKUP;
         });
     }
 
     Stats snapshot() {
         return new Stats(get(Event.AUTHORIZE_REQUEST), get(Event.APPROVAL), get(Event.DENIAL),
                 get(Event.TOKEN_REQUEST), get(Event.TOKEN_SUCCESS),
-                get(Event.PROFILE_REQUEST), get(Event.PROFILE_SUCCESS));
+                get(Event.PROFILE_REQUEST), get(Event.PROFILE_SUCCESS),
+                get(Event.APP_TOKEN_REQUEST), get(Event.APP_TOKEN_SUCCESS),
+                get(Event.UNIONID_LOOKUP), get(Event.EMPLOYEE_LOOKUP));
     }
 
     void reset() {

@@ -5,36 +5,40 @@ import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one HTTP handler: records every request, counts it, applies latency and faults, then routes by exact path.
- * Handling everything in one place is what guarantees that no request escapes the log or the counters.
+ * The one HTTP handler: records every request, counts it, applies latency and faults, then routes by path (exact, but
+ * for the {@code corpId} segment of one endpoint). Handling everything in one place is what guarantees that no
+ * request escapes the log or the counters.
  */
 final class Dispatcher implements HttpHandler {
 
-    private final Map<String, RequestHandler> routes;
-    private final AvatarHandler avatars;
+    private final Map<Endpoint, RequestHandler> endpoints;
+    private final Map<String, RequestHandler> pages;
+    private final RequestHandler fallback;
     private final RequestLog log;
     private final Counters counters;
     private final FaultBoard faults;
     private final Duration latency;
-    private final Grants grants;
-    private final List<EmulatorUser> users;
+    private final EmulatorState state;
 
-    Dispatcher(Map<String, RequestHandler> routes, AvatarHandler avatars, RequestLog log, Counters counters,
-            FaultBoard faults, Duration latency, Grants grants, List<EmulatorUser> users) {
-        this.routes = Map.copyOf(routes);
-        this.avatars = avatars;
+    /**
+     * @param pages    the emulator's own pages, by exact path (the consent form's target)
+     * @param fallback answers every other path (avatars, else 404)
+     */
+    Dispatcher(Map<Endpoint, RequestHandler> endpoints, Map<String, RequestHandler> pages, RequestHandler fallback,
+            RequestLog log, Counters counters, FaultBoard faults, Duration latency, EmulatorState state) {
+        this.endpoints = Map.copyOf(endpoints);
+        this.pages = Map.copyOf(pages);
+        this.fallback = fallback;
         this.log = log;
         this.counters = counters;
         this.faults = faults;
         this.latency = latency;
-        this.grants = grants;
-        this.users = users;
+        this.state = state;
     }
 
     @Override
@@ -42,15 +46,14 @@ final class Dispatcher implements HttpHandler {
         try {
             RecordedRequest request = RecordedRequest.read(exchange);
             log.add(request);
-            Optional<Endpoint> endpoint = endpointAt(request.path());
+            Optional<Endpoint> endpoint = Endpoint.at(request.path());
             endpoint.ifPresent(counters::requestTo);
             if (!latency.isZero()) {
                 TimeUnit.NANOSECONDS.sleep(latency.toNanos());
             }
             Optional<Fault> fault = endpoint.flatMap(faults::next);
             if (fault.isPresent()) {
-                fault.get().perform(new FaultScene(exchange, endpoint.get(), request, () -> route(request), grants,
-                        users));
+                fault.get().perform(new FaultScene(exchange, endpoint.get(), request, () -> route(request), state));
             } else {
                 route(request).writeTo(exchange);
             }
@@ -67,20 +70,9 @@ final class Dispatcher implements HttpHandler {
     }
 
     private Response route(RecordedRequest request) {
-        RequestHandler handler = routes.get(request.path());
-        if (handler != null) {
-            return handler.handle(request);
-        }
-        return AvatarHandler.handles(request.path()) ? avatars.handle(request) : ApiError.notFound();
-    }
-
-    private static Optional<Endpoint> endpointAt(String path) {
-        for (Endpoint endpoint : Endpoint.values()) {
-            if (endpoint.path().equals(path)) {
-                return Optional.of(endpoint);
-            }
-        }
-        return Optional.empty();
+        RequestHandler handler = Endpoint.at(request.path()).map(endpoints::get)
+                .orElseGet(() -> pages.getOrDefault(request.path(), fallback));
+        return handler.handle(request);
     }
 
     /** A bug in the emulator must not look like a DingTalk answer a client might accept; say so loudly. */

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.emulator;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -13,8 +14,9 @@ import java.util.Set;
  * a token. Every other fault answers in the endpoint's place and changes nothing: the code a client presented stays
  * redeemable, which lets a test prove that the client did not retry behind the fault's back.
  *
- * <p>Faults about JSON content apply to {@link Endpoint#TOKEN} and {@link Endpoint#PROFILE} only; setting one on
- * another endpoint is refused with an {@link IllegalArgumentException}.
+ * <p>Faults about JSON content apply to the back-channel endpoints only (every one but {@link Endpoint#AUTHORIZE}),
+ * the oapi error faults to the oapi endpoints only, and a few to one endpoint as documented; setting one elsewhere
+ * is refused with an {@link IllegalArgumentException}.
  */
 public final class Fault {
 
@@ -24,7 +26,9 @@ public final class Fault {
     }
 
     private static final Set<Endpoint> EVERYWHERE = Set.of(Endpoint.values());
-    private static final Set<Endpoint> BACK_CHANNEL = Set.of(Endpoint.TOKEN, Endpoint.PROFILE);
+    private static final Set<Endpoint> BACK_CHANNEL = EnumSet.complementOf(EnumSet.of(Endpoint.AUTHORIZE));
+    private static final Set<Endpoint> OAPI = EnumSet.of(
+            Endpoint.LEGACY_APP_TOKEN, Endpoint.USER_BY_UNIONID, Endpoint.EMPLOYEE);
 
     /** What an Alibaba Cloud front end (Tengine) shows when the service behind it fails. */
     private static final String TENGINE_500 = """
@@ -163,13 +167,36 @@ public final class Fault {
         return new Fault("deeplyNested(" + depth + ")", BACK_CHANNEL, scene -> scene.send(Response.json(200, json)));
     }
 
-    /** 200 with the right field names and the wrong JSON types (e.g. a numeric accessToken or unionId). */
+    /**
+     * 200 with the right field names and the wrong JSON types (e.g. a numeric accessToken, unionId or userid, a
+     * contact_type that is no number even as a string).
+     */
     public static Fault wrongTypes() {
-        return new Fault("wrongTypes()", BACK_CHANNEL, scene -> scene.send(Response.json(200,
-                scene.endpoint() == Endpoint.TOKEN
-                        ? "{\"accessToken\":12345,\"refreshToken\":true,\"expireIn\":\"7200\"}"
-                        : "{\"nick\":[\"张三\"],\"unionId\":12345,\"openId\":{\"id\":1},\"avatarUrl\":false,"
-                                + "\"stateCode\":86,\"visitor\":\"false\"}")));
+        return new Fault("wrongTypes()", BACK_CHANNEL,
+                scene -> scene.send(Response.json(200, WrongTypes.bodyFor(scene.endpoint()))));
+    }
+
+    /**
+     * An oapi failure as DingTalk sends it, HTTP 200 with {@code {"errcode":errcode,"errmsg":errmsg,"request_id":…}}:
+     * e.g. {@code 40001} or {@code 42001} (an invalid or expired token in the legacy style), {@code 50002} (the user is
+     * outside the app's visible range), {@code 90018} (rate limit), {@code -1} (busy).
+     */
+    public static Fault oapiError(int errcode, String errmsg) {
+        Objects.requireNonNull(errmsg, "errmsg");
+        return new Fault("oapiError(" + errcode + ")", OAPI,
+                scene -> scene.send(Response.json(200, Oapi.errorBody(errcode, errmsg).build())));
+    }
+
+    /**
+     * An oapi authentication failure, {@code errcode} 88 with a string {@code sub_code}, e.g. {@code "40014"}
+     * (invalid token, also what the emulator answers by itself for a bad or expired app token), {@code "40001"},
+     * {@code "42001"}.
+     */
+    public static Fault oapiAuthError(String subCode, String subMsg) {
+        Objects.requireNonNull(subCode, "subCode");
+        Objects.requireNonNull(subMsg, "subMsg");
+        return new Fault("oapiAuthError(" + subCode + ")", OAPI,
+                scene -> scene.send(Response.json(200, Oapi.authErrorBody(subCode, subMsg).build())));
     }
 
     /** 200 with the profile of the token's user (or the first user), minus {@code unionId}. */

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,16 +22,16 @@ final class FaultScene {
     private final RecordedRequest request;
     private final Supplier<Response> normalAnswer;
     private final Grants grants;
-    private final List<EmulatorUser> users;
+    private final EmulatorState state;
 
     FaultScene(HttpExchange exchange, Endpoint endpoint, RecordedRequest request, Supplier<Response> normalAnswer,
-            Grants grants, List<EmulatorUser> users) {
+            EmulatorState state) {
         this.exchange = exchange;
         this.endpoint = endpoint;
         this.request = request;
         this.normalAnswer = normalAnswer;
-        this.grants = grants;
-        this.users = users;
+        this.grants = state.grants();
+        this.state = state;
     }
 
     Endpoint endpoint() {
@@ -91,17 +90,49 @@ final class FaultScene {
 
     /** What a success from this endpoint looks like, backed by nothing: its tokens grant nothing. */
     String successLookingJson() {
-        return endpoint == Endpoint.TOKEN
-                ? tokenAnswer(grants.inertAccessToken())
-                : JsonCodec.write(ProfileHandler.profile(subject().user()));
+        long appTtl = state.appTokens().ttl().toSeconds();
+        JsonObject json = switch (endpoint) {
+            case TOKEN, AUTHORIZE -> tokenJson(grants.inertAccessToken());
+            case PROFILE -> ProfileHandler.profile(subject().user());
+            case APP_TOKEN -> JsonCodec.object().add("accessToken", state.appTokens().inert())
+                    .add("expireIn", appTtl).build();
+            case CORP_APP_TOKEN -> JsonCodec.object().add("access_token", state.appTokens().inert())
+                    .add("expires_in", appTtl).build();
+            case LEGACY_APP_TOKEN -> JsonCodec.object().add("errcode", 0).add("access_token",
+                    state.appTokens().inert()).add("errmsg", "ok").add("expires_in", appTtl).build();
+            case USER_BY_UNIONID -> oapiResult(JsonCodec.object().add("contact_type", Membership.MEMBER)
+                    .add("userid", someMember().membership().userId()).build());
+            case EMPLOYEE -> oapiResult(OrganizationHandlers.profile(someMember(),
+                    state.directory().corpId()).build());
+        };
+        return JsonCodec.write(json);
+    }
+
+    private static JsonObject oapiResult(JsonObject result) {
+        return JsonCodec.object().add("errcode", 0).add("errmsg", "ok").add("result", result)
+                .add("request_id", "emulatorfault").build();
+    }
+
+    /** The first member, or the first user made one, so that a made-up employee answer never lacks a subject. */
+    private EmulatorUser someMember() {
+        return state.directory().firstMember().orElseGet(() -> {
+            EmulatorUser first = state.directory().first();
+            return new EmulatorUser(first.key(), first.unionId(), first.openId(), first.nick(), first.avatarUrl(),
+                    first.email(), first.mobile(), first.stateCode(), first.corpId(), first.visitor(),
+                    Membership.member(first.key()));
+        });
     }
 
     String tokenAnswer(String accessToken) {
-        return JsonCodec.write(JsonCodec.object()
+        return JsonCodec.write(tokenJson(accessToken));
+    }
+
+    private JsonObject tokenJson(String accessToken) {
+        return JsonCodec.object()
                 .add("accessToken", accessToken)
                 .add("refreshToken", grants.inertRefreshToken())
                 .add("expireIn", grants.tokenTtl().toSeconds())
-                .build());
+                .build();
     }
 
     String profileWithoutUnionId() {
@@ -124,8 +155,8 @@ final class FaultScene {
                     .flatMap(body -> JsonCodec.string(body, "code"))
                     .flatMap(grants::peekCode);
             case PROFILE -> request.header(ProfileHandler.TOKEN_HEADER).flatMap(grants::grantOf);
-            case AUTHORIZE -> Optional.empty();
+            default -> Optional.empty();
         };
-        return known.orElseGet(() -> new Grant(users.get(0), false));
+        return known.orElseGet(() -> new Grant(state.directory().first(), false));
     }
 }

@@ -1,9 +1,11 @@
 package io.github.dingtalkauth.emulator;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
@@ -25,8 +27,23 @@ final class JsonCodec {
         return PROVIDER.createObjectBuilder();
     }
 
+    static JsonString stringValue(String value) {
+        return PROVIDER.createValue(value);
+    }
+
+    static JsonArrayBuilder array() {
+        return PROVIDER.createArrayBuilder();
+    }
+
     static JsonObjectBuilder object(JsonObject copyOf) {
         return PROVIDER.createObjectBuilder(copyOf);
+    }
+
+    /** DingTalk leaves out what it does not know (or may not tell), rather than sending null. */
+    static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
     }
 
     static String write(JsonStructure json) {

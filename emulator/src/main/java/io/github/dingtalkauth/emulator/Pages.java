@@ -2,7 +2,6 @@ package io.github.dingtalkauth.emulator;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.List;
 
 /**
  * The emulator's two HTML pages, in Chinese and English, self-contained (inline CSS, avatars from the emulator).
@@ -46,12 +45,12 @@ final class Pages {
     private Pages() {
     }
 
-    static Response consent(String clientId, AuthorizeRequest request, String ticket, List<EmulatorUser> users) {
+    static Response consent(String clientId, AuthorizeRequest request, String ticket, Directory directory) {
         StringBuilder rows = new StringBuilder();
-        for (EmulatorUser user : users) {
+        for (EmulatorUser user : directory.users()) {
             rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
-                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>unionId ")
-                    .append(Html.escape(user.unionId()));
+                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
+                    .append(standing(user)).append(" · unionId ").append(Html.escape(user.unionId()));
             if (user.corpId() != null) {
                 rows.append(" · corpId ").append(Html.escape(user.corpId()));
             }
@@ -65,7 +64,7 @@ final class Pages {
                 <h1><span class="logo">钉钉</span>登录 <span class="en">Sign in with DingTalk</span></h1>
                 <p>应用 <b>{client}</b> 请求获取你的{scopeZh}。<br>
                 <span class="en">The app <b>{client}</b> asks for your {scopeEn}.</span></p>
-                <p class="target">授权后返回 / Returns to: {target}</p>
+                <p class="target">授权后返回 / Returns to: {target}{options}</p>
                 <form method="post" action="{action}">
                 <input type="hidden" name="ticket" value="{ticket}">
                 <h2>选择账号 / Choose an account</h2>
@@ -78,10 +77,36 @@ final class Pages {
                 .replace("{scopeZh}", scopeZh)
                 .replace("{scopeEn}", scopeEn)
                 .replace("{target}", Html.escape(origin(request.redirectUri())))
+                .replace("{options}", options(request.organization()))
                 .replace("{action}", ApproveHandler.PATH)
                 .replace("{ticket}", Html.escape(ticket))
                 .replace("{rows}", rows);
         return Response.html(200, page("钉钉登录 · Sign in with DingTalk", body));
+    }
+
+    /** Where the account stands with the emulator's home organization, so a person can pick whom to be refused as. */
+    private static String standing(EmulatorUser user) {
+        if (user.isMember()) {
+            return "本组织成员 member";
+        }
+        return user.membership() != null ? "外部联系人 external contact" : "非本组织 not in the organization";
+    }
+
+    /** The organization parameters the app sent, if any, so that a person sees what was asked for. */
+    private static String options(AuthorizeRequest.Organization org) {
+        StringBuilder shown = new StringBuilder();
+        if (org.corpId() != null) {
+            shown.append("<br>预选组织 / Pre-selected organization: ").append(Html.escape(org.corpId()));
+        }
+        if (org.orgType() != null) {
+            shown.append("<br>仅管理的组织 / Only organizations you manage (org_type=").append(Html.escape(org.orgType()))
+                    .append(')');
+        }
+        if (org.exclusiveLogin()) {
+            shown.append("<br>专属帐号登录 / Exclusive account login")
+                    .append(org.exclusiveCorpId() == null ? "" : ": " + Html.escape(org.exclusiveCorpId()));
+        }
+        return shown.toString();
     }
 
     static Response error(int status, String problem) {

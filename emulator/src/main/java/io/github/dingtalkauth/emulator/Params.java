@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** Decoded parameters of a query string or a form body, keeping repeats so that they can be refused. */
 final class Params {
@@ -31,6 +32,19 @@ final class Params {
         }
         values.replaceAll((name, list) -> List.copyOf(list));
         return new Params(Map.copyOf(values));
+    }
+
+    /** Like {@link #parse}, but a broken query counts as no parameters at all. */
+    static Params parseOrEmpty(String raw) {
+        try {
+            return parse(raw);
+        } catch (IllegalArgumentException e) {
+            return new Params(Map.of());
+        }
+    }
+
+    void forEachFirst(BiConsumer<String, String> action) {
+        values.forEach((name, list) -> action.accept(name, list.get(0)));
     }
 
     boolean has(String name) {

@@ -42,19 +42,13 @@ final class ProfileHandler implements RequestHandler {
     /** The fields in DingTalk's order; absent ones are left out, as DingTalk does. */
     static JsonObject profile(EmulatorUser user) {
         JsonObjectBuilder json = JsonCodec.object();
-        addIfPresent(json, "nick", user.nick());
-        addIfPresent(json, "avatarUrl", user.avatarUrl());
-        addIfPresent(json, "mobile", user.mobile());
-        addIfPresent(json, "openId", user.openId());
-        addIfPresent(json, "unionId", user.unionId());
-        addIfPresent(json, "email", user.email());
-        addIfPresent(json, "stateCode", user.stateCode());
+        JsonCodec.addIfPresent(json, "nick", user.nick());
+        JsonCodec.addIfPresent(json, "avatarUrl", user.avatarUrl());
+        JsonCodec.addIfPresent(json, "mobile", user.mobile());
+        JsonCodec.addIfPresent(json, "openId", user.openId());
+        JsonCodec.addIfPresent(json, "unionId", user.unionId());
+        JsonCodec.addIfPresent(json, "email", user.email());
+        JsonCodec.addIfPresent(json, "stateCode", user.stateCode());
         return json.add("visitor", user.visitor()).build();
-    }
-
-    private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
-        if (value != null) {
-            json.add(name, value);
-        }
     }
 }

@@ -44,6 +44,21 @@ public record RecordedRequest(
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** Whether the body is declared as {@code application/json}, parameters such as a charset aside. */
+    boolean isJson() {
+        return mediaType().equals("application/json");
+    }
+
+    boolean isForm() {
+        return mediaType().equals("application/x-www-form-urlencoded");
+    }
+
+    private String mediaType() {
+        String type = header("content-type").orElse("");
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    }
+
     static RecordedRequest read(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         byte[] body;

@@ -3,10 +3,7 @@ package io.github.dingtalkauth.emulator;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,14 +17,12 @@ final class TokenHandler implements RequestHandler {
     private static final String AUTHORIZATION_CODE = "authorization_code";
     private static final String REFRESH_TOKEN = "refresh_token";
 
-    private final String clientId;
-    private final String clientSecret;
+    private final AppCredentials app;
     private final Grants grants;
     private final Counters counters;
 
-    TokenHandler(String clientId, String clientSecret, Grants grants, Counters counters) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+    TokenHandler(AppCredentials app, Grants grants, Counters counters) {
+        this.app = app;
         this.grants = grants;
         this.counters = counters;
     }
@@ -37,7 +32,7 @@ final class TokenHandler implements RequestHandler {
         if (!"POST".equals(request.method())) {
             return ApiError.methodNotAllowed("POST");
         }
-        Optional<JsonObject> parsed = isJson(request) ? JsonCodec.readObject(request.body()) : Optional.empty();
+        Optional<JsonObject> parsed = request.isJson() ? JsonCodec.readObject(request.body()) : Optional.empty();
         if (parsed.isEmpty()) {
             return ApiError.missingBody();
         }
@@ -60,8 +55,8 @@ final class TokenHandler implements RequestHandler {
         if (presented.isEmpty()) {
             return ApiError.missingParameter(credential);
         }
-        if (!matches(body.getString("clientId"), clientId) || !matches(body.getString("clientSecret"), clientSecret)) {
-            return ApiError.of(400, "invalidClientIdOrSecret", "无效的clientId或者clientSecret");
+        if (!app.matches(body.getString("clientId"), body.getString("clientSecret"))) {
+            return ApiError.invalidClient();
         }
         Optional<Grant> grant = grantType.equals(AUTHORIZATION_CODE)
                 ? grants.redeemCode(presented.get())
@@ -87,15 +82,4 @@ final class TokenHandler implements RequestHandler {
         return json.build();
     }
 
-    private static boolean isJson(RecordedRequest request) {
-        String type = request.header("content-type").orElse("");
-        int semicolon = type.indexOf(';');
-        String mediaType = (semicolon < 0 ? type : type.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json");
-    }
-
-    private static boolean matches(String presented, String expected) {
-        return MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-    }
 }

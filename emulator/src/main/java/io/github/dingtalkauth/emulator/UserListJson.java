@@ -16,82 +16,48 @@ import java.util.Set;
  */
 final class UserListJson {
 
-    private static final Set<String> FIELDS = Set.of(
-            "key", "unionId", "openId", "nick", "avatarUrl", "email", "mobile", "stateCode", "corpId", "visitor");
+    private static final Set<String> FIELDS = Set.of("key", "unionId", "openId", "nick", "avatarUrl", "email",
+            "mobile", "stateCode", "corpId", "visitor", "membership");
 
     private UserListJson() {
     }
 
     static List<EmulatorUser> parse(String json, String source) {
-        JsonValue document = JsonCodec.read(json)
-                .orElseThrow(() -> new IllegalArgumentException(source + ": not valid JSON"));
+        StrictJson strict = new StrictJson(source);
+        JsonValue document = JsonCodec.read(json).orElseThrow(() -> strict.error("not valid JSON"));
         if (document.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw new IllegalArgumentException(source + ": expected a JSON array of users");
+            throw strict.error("expected a JSON array of users");
         }
         List<EmulatorUser> users = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (JsonValue element : document.asJsonArray()) {
-            if (element.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IllegalArgumentException(source + ": every user must be a JSON object");
-            }
-            EmulatorUser user = user(element.asJsonObject(), source);
+            EmulatorUser user = user(strict.object(element, "every user"), strict);
             if (!keys.add(user.key())) {
-                throw new IllegalArgumentException(source + ": duplicate user key " + user.key());
+                throw strict.error("duplicate user key " + user.key());
             }
             users.add(user);
         }
         if (users.isEmpty()) {
-            throw new IllegalArgumentException(source + ": no users");
+            throw strict.error("no users");
         }
         return List.copyOf(users);
     }
 
-    private static EmulatorUser user(JsonObject json, String source) {
-        for (String name : json.keySet()) {
-            if (!FIELDS.contains(name)) {
-                throw new IllegalArgumentException(source + ": unknown user field \"" + name + "\"; known: " + FIELDS);
-            }
-        }
+    private static EmulatorUser user(JsonObject json, StrictJson strict) {
+        strict.onlyKnownFields(json, FIELDS, "user");
+        JsonValue membership = json.get("membership");
         return new EmulatorUser(
-                required(json, "key", source),
-                required(json, "unionId", source),
-                text(json, "openId", source),
-                required(json, "nick", source),
-                text(json, "avatarUrl", source),
-                text(json, "email", source),
-                text(json, "mobile", source),
-                text(json, "stateCode", source),
-                text(json, "corpId", source),
-                flag(json, "visitor", source));
-    }
-
-    private static String required(JsonObject json, String name, String source) {
-        String value = text(json, name, source);
-        if (value == null) {
-            throw new IllegalArgumentException(source + ": every user needs \"" + name + "\"");
-        }
-        return value;
-    }
-
-    private static String text(JsonObject json, String name, String source) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value.getValueType() != JsonValue.ValueType.STRING) {
-            throw new IllegalArgumentException(source + ": \"" + name + "\" must be a string");
-        }
-        return json.getString(name);
-    }
-
-    private static boolean flag(JsonObject json, String name, String source) {
-        JsonValue value = json.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return false;
-        }
-        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-            throw new IllegalArgumentException(source + ": \"" + name + "\" must be true or false");
-        }
-        return value == JsonValue.TRUE;
+                strict.required(json, "key", "user"),
+                strict.required(json, "unionId", "user"),
+                strict.text(json, "openId"),
+                strict.required(json, "nick", "user"),
+                strict.text(json, "avatarUrl"),
+                strict.text(json, "email"),
+                strict.text(json, "mobile"),
+                strict.text(json, "stateCode"),
+                strict.text(json, "corpId"),
+                strict.flag(json, "visitor", false),
+                membership == null || membership == JsonValue.NULL
+                        ? null : MembershipJson.read(strict.object(membership, "\"membership\""), strict));
     }
 }

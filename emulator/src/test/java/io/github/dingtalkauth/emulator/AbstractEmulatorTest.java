@@ -59,7 +59,7 @@ abstract class AbstractEmulatorTest {
     }
 
     /** Replaces the emulator with one configured further (the callback URI and test clock stay). */
-    void restartWith(UnaryOperator<DingTalkEmulator.Builder> settings) throws IOException {
+    void restartWith(UnaryOperator<DingTalkEmulatorBuilder> settings) throws IOException {
         emulator.close();
         emulator = settings.apply(DingTalkEmulator.builder().redirectUri(CALLBACK).clock(clock)).start();
     }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +36,6 @@ class EmulatorUserTest {
         for (EmulatorUser user : EmulatorUser.defaults()) {
             assertTrue(user.unionId().matches("[A-Za-z0-9]{20,28}"), user.unionId());
             assertTrue(user.openId().matches("[A-Za-z0-9]{20,28}"), user.openId());
-            assertTrue(user.corpId().matches("ding[0-9a-f]{16,32}"), user.corpId());
             assertEquals("86", user.stateCode());
             assertFalse(user.visitor());
             assertNull(user.avatarUrl(), "filled in by the emulator, which knows its own address");
@@ -42,12 +43,26 @@ class EmulatorUserTest {
     }
 
     @Test
-    void defaultsHaveDistinctKeysAndUnionIdsAndTwoOrganizations() {
+    void defaultMembersLeaveTheirCorpIdToTheEmulatorAndOthersHaveForeignOnes() {
+        for (EmulatorUser user : EmulatorUser.defaults()) {
+            if (user.isMember()) {
+                assertNull(user.corpId(), user.key());
+            } else {
+                assertTrue(user.corpId().matches("ding[0-9a-f]{16,32}"), user.corpId());
+            }
+        }
+    }
+
+    @Test
+    void defaultsHaveDistinctKeysAndUnionIdsAndThreeOrganizations() {
         List<EmulatorUser> users = EmulatorUser.defaults();
 
         assertEquals(users.size(), users.stream().map(EmulatorUser::key).distinct().count());
         assertEquals(users.size(), users.stream().map(EmulatorUser::unionId).distinct().count());
-        assertEquals(2, users.stream().map(EmulatorUser::corpId).collect(Collectors.toSet()).size());
+        Set<String> foreign = users.stream().map(EmulatorUser::corpId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        assertEquals(2, foreign.size(), foreign.toString());
+        assertFalse(foreign.contains(DingTalkEmulatorBuilder.DEFAULT_CORP_ID));
     }
 
     @Test

@@ -38,8 +38,15 @@ class TokenEndpointTest extends AbstractEmulatorTest {
     }
 
     @Test
-    void corpIdIsPresentWithOpenidCorpidScope() throws Exception {
+    void corpIdIsTheHomeOrganizationForAMemberWithOpenidCorpidScope() throws Exception {
         String code = queryOf(approve("wangfang", "openid corpid", "s")).get("code");
+
+        assertEquals(emulator.corpId(), json(exchange(code)).getString("corpId"));
+    }
+
+    @Test
+    void corpIdIsTheOutsidersOwnOrganizationWithOpenidCorpidScope() throws Exception {
+        String code = queryOf(approve("zhouqi", "openid corpid", "s")).get("code");
 
         assertEquals("ding0d3e7a91c2b54f68a1e9c7b3d5f20e84", json(exchange(code)).getString("corpId"));
     }

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -154,6 +155,54 @@ abstract class AbstractEmulatorTest {
     HttpResponse<String> profile(String accessToken) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(emulator.apiBaseUrl() + "/v1.0/contact/users/me"))
                 .header("x-acs-dingtalk-access-token", accessToken));
+    }
+
+    // --- app token and oapi ---
+
+    HttpResponse<String> requestAppToken() throws IOException, InterruptedException {
+        return postJson("/v1.0/oauth2/accessToken",
+                "{\"appKey\":\"dingemulatorclient\",\"appSecret\":\"emulator-secret\"}");
+    }
+
+    String appToken() throws IOException, InterruptedException {
+        HttpResponse<String> answer = requestAppToken();
+        assertEquals(200, answer.statusCode(), answer.body());
+        return json(answer).getString("accessToken");
+    }
+
+    /** POSTs JSON to an oapi path (such as {@code /topapi/user/getbyunionid}) with this app token. */
+    HttpResponse<String> postOapi(String path, String token, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(emulator.oapiBaseUrl() + path + "?access_token=" + token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> userByUnionId(String token, String unionId) throws IOException, InterruptedException {
+        return postOapi("/topapi/user/getbyunionid", token, "{\"unionid\":\"" + unionId + "\"}");
+    }
+
+    HttpResponse<String> employee(String token, String userId) throws IOException, InterruptedException {
+        return postOapi("/topapi/v2/user/get", token, "{\"userid\":\"" + userId + "\",\"language\":\"zh_CN\"}");
+    }
+
+    EmulatorUser user(String key) {
+        return emulator.users().stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    /** Asserts an oapi answer: HTTP 200 and JSON, as DingTalk's oapi answers even failures; returns the body. */
+    static JsonObject oapiAnswer(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json;charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+        return json(response);
+    }
+
+    /** Asserts an oapi failure with this errcode (a JSON number) and returns the body. */
+    static JsonObject oapiError(HttpResponse<String> response, int errcode) {
+        JsonObject body = oapiAnswer(response);
+        assertEquals(errcode, body.getInt("errcode"), body.toString());
+        assertFalse(body.getString("errmsg").isEmpty());
+        assertFalse(body.containsKey("result"), body.toString());
+        return body;
     }
 
     HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -145,6 +145,81 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
     }
 
     @Test
+    void openidPlusCorpidScopeIsAccepted() throws Exception {
+        ticketIn(authorize(query(validParams()).replace("scope=openid", "scope=openid+corpid")));
+    }
+
+    @Test
+    void corpIdParameterWithCorpidScopeIsShownOnTheConsentPage() throws Exception {
+        Map<String, String> params = validParams();
+        params.put("scope", "openid corpid");
+        params.put("corpId", "ding<pre>");
+
+        HttpResponse<String> page = authorize(query(params));
+
+        ticketIn(page);
+        assertTrue(page.body().contains("Pre-selected organization: ding&lt;pre&gt;"), page.body());
+    }
+
+    @Test
+    void corpIdParameterWithoutCorpidScopeIsRefused() throws Exception {
+        assertRefused(authorizeWith("corpId", "dingabc"), "corpId is allowed only with scope openid corpid");
+    }
+
+    @Test
+    void orgTypeManagementWithCorpidScopeIsAccepted() throws Exception {
+        Map<String, String> params = validParams();
+        params.put("scope", "openid corpid");
+        params.put("org_type", "management");
+
+        ticketIn(authorize(query(params)));
+    }
+
+    @Test
+    void orgTypeOtherThanManagementIsRefused() throws Exception {
+        Map<String, String> params = validParams();
+        params.put("scope", "openid corpid");
+        params.put("org_type", "all");
+
+        assertRefused(authorize(query(params)), "org_type must be management");
+    }
+
+    @Test
+    void exclusiveLoginIsAcceptedAndShown() throws Exception {
+        Map<String, String> params = validParams();
+        params.put("exclusiveLogin", "true");
+        params.put("exclusiveCorpId", "dingexclusive");
+
+        HttpResponse<String> page = authorize(query(params));
+
+        ticketIn(page);
+        assertTrue(page.body().contains("Exclusive account login: dingexclusive"), page.body());
+    }
+
+    @Test
+    void exclusiveLoginOtherThanABooleanIsRefused() throws Exception {
+        assertRefused(authorizeWith("exclusiveLogin", "yes"), "exclusiveLogin must be true or false");
+    }
+
+    @Test
+    void repeatedCorpIdIsRefused() throws Exception {
+        Map<String, String> params = validParams();
+        params.put("scope", "openid corpid");
+        params.put("corpId", "dinga");
+
+        assertRefused(authorize(query(params) + "&corpId=dingb"), "corpId is repeated");
+    }
+
+    @Test
+    void consentPageTellsMembersExternalContactsAndOutsidersApart() throws Exception {
+        String page = authorize(query(validParams())).body();
+
+        assertTrue(page.matches("(?s).*张三</b><small>本组织成员 member ·.*"), page);
+        assertTrue(page.contains("Sun Ba (external contact)</b><small>外部联系人 external contact ·"), page);
+        assertTrue(page.contains("Zhou Qi (another company)</b><small>非本组织 not in the organization ·"), page);
+    }
+
+    @Test
     void redirectUriRegisteredAfterStartIsAccepted() throws Exception {
         String late = "http://127.0.0.1:45678/late/callback";
         assertRefused(authorizeWith("redirect_uri", late), "redirect_uri is not registered");

@@ -25,6 +25,21 @@ class CommandLineTest {
     }
 
     @Test
+    void enterpriseOptionsConfigureTheEmulator() throws Exception {
+        try (DingTalkEmulator emulator = CommandLine.parse("--corp-id", "dingcorp1", "--app-token-prefix", "APP-",
+                "--string-typed", "--lenient-redirect-uris", "--redirect-uri", "http://localhost:8080/cb").start()) {
+            assertEquals("dingcorp1", emulator.corpId());
+        }
+    }
+
+    @Test
+    void flagTakesNoValueButMayBeSetFalse() {
+        CommandLine.parse("--string-typed=false", "--port", "0");
+
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse("--string-typed=maybe"));
+    }
+
+    @Test
     void durationsTakeShortAndIsoForms() {
         assertEquals(Duration.ofMillis(250), CommandLine.duration("--latency", "250ms"));
         assertEquals(Duration.ofSeconds(2), CommandLine.duration("--latency", "2s"));
@@ -50,8 +65,8 @@ class CommandLineTest {
         try (DingTalkEmulator emulator = CommandLine.parse("--redirect-uri", "http://localhost:8080/cb").start()) {
             String banner = CommandLine.banner(emulator);
 
-            for (String expected : List.of(emulator.baseUrl(), emulator.authorizeUrl(), "dingemulatorclient",
-                    "emulator-secret", "http://localhost:8080/cb", "张三")) {
+            for (String expected : List.of(emulator.baseUrl(), emulator.authorizeUrl(), emulator.oapiBaseUrl(),
+                    emulator.corpId(), "dingemulatorclient", "emulator-secret", "http://localhost:8080/cb", "张三")) {
                 assertTrue(banner.contains(expected), expected);
             }
         }

@@ -30,6 +30,43 @@ class DingTalkEmulatorTest extends AbstractEmulatorTest {
     }
 
     @Test
+    void oapiBaseUrlIsAPathOfItsOwnOnTheSameServer() {
+        assertEquals(emulator.baseUrl() + "/oapi", emulator.oapiBaseUrl());
+        assertEquals(emulator.oapiBaseUrl() + "/topapi/user/getbyunionid", emulator.url(Endpoint.USER_BY_UNIONID));
+        assertEquals(emulator.apiBaseUrl() + "/v1.0/oauth2/accessToken", emulator.url(Endpoint.APP_TOKEN));
+    }
+
+    @Test
+    void corpAppTokenUrlNamesTheHomeOrganization() {
+        assertEquals(emulator.apiBaseUrl() + "/v1.0/oauth2/" + emulator.corpId() + "/token",
+                emulator.url(Endpoint.CORP_APP_TOKEN));
+    }
+
+    @Test
+    void homeOrganizationIsConfigurable() throws Exception {
+        restartWith(b -> b.corpId("dingcafe0000000000000000"));
+
+        assertEquals("dingcafe0000000000000000", emulator.corpId());
+        assertEquals("dingcafe0000000000000000", user("zhangsan").corpId());
+    }
+
+    @Test
+    void membersGetTheHomeCorpIdAndOthersKeepTheirOwn() {
+        assertEquals(DingTalkEmulatorBuilder.DEFAULT_CORP_ID, user("wangfang").corpId());
+        assertEquals("ding0d3e7a91c2b54f68a1e9c7b3d5f20e84", user("zhouqi").corpId());
+    }
+
+    @Test
+    void usersWithTheSameUseridAreRefused() {
+        EmulatorUser a = new EmulatorUser("a", "ua", null, "A", null, null, null, null, null, false,
+                Membership.member("same"));
+        EmulatorUser b = new EmulatorUser("b", "ub", null, "B", null, null, null, null, null, false,
+                Membership.member("same"));
+
+        assertThrows(IllegalArgumentException.class, () -> DingTalkEmulator.builder().users(List.of(a, b)));
+    }
+
+    @Test
     void countersCountEveryStep() throws Exception {
         profile(accessTokenFor("alice"));
         submitConsent("ticket=" + openConsent("openid", "s") + "&deny=1");

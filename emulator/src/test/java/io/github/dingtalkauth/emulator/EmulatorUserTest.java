@@ -20,6 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmulatorUserTest {
 
+    private static final String USER_A = "[{\"key\":\"a\",\"unionId\":\"u\",\"nick\":\"A\",";
+    /** A user whose membership object is open: append members and close with {@code }}]}. */
+    private static final String MEMBER_A = USER_A + "\"membership\":{\"userid\":\"a\",";
+
     @TempDir
     Path dir;
 
@@ -79,6 +83,64 @@ class EmulatorUserTest {
         assertEquals(new EmulatorUser("zhaoliu", "u1234567890abcdefghij", "o1", "赵六",
                 "https://static.example/z.png", "z@example.com", "1", "852", "dingabc", true), users.get(0));
         assertEquals(new EmulatorUser("min", "u2", null, "Min", null, null, null, null, null, false), users.get(1));
+    }
+
+    @Test
+    void defaultsHaveAnAdminABossALeaderAnOutsiderAndAnExternalContact() {
+        List<EmulatorUser> users = EmulatorUser.defaults();
+
+        assertTrue(users.stream().anyMatch(u -> u.isMember() && u.membership().admin()));
+        assertTrue(users.stream().anyMatch(u -> u.isMember() && u.membership().boss()));
+        assertTrue(users.stream().anyMatch(u -> u.isMember() && !u.membership().leaderInDepts().isEmpty()));
+        assertTrue(users.stream().anyMatch(u -> u.membership() == null));
+        assertTrue(users.stream().anyMatch(u -> u.membership() != null && !u.isMember()));
+    }
+
+    @Test
+    void parseReadsAMembershipWithDingTalksFieldNames() {
+        List<EmulatorUser> users = EmulatorUser.parse("""
+                [{"key":"a","unionId":"u1","nick":"A","membership":{"userid":"a01","title":"工程师",
+                  "job_number":"007","org_email":"a@corp.example","dept_id_list":[2,3],
+                  "leader_in_dept":[{"dept_id":3,"leader":true},{"dept_id":2,"leader":false}],
+                  "role_list":[{"id":9,"name":"主管","group_name":"默认"}],"admin":true,"active":false,
+                  "hired_date":1700000000000}}]
+                """);
+
+        assertEquals(new Membership("a01", Membership.MEMBER, null, "工程师", "007", "a@corp.example", null, null,
+                List.of(2L, 3L), List.of(3L), List.of(new Membership.Role(9, "主管", "默认")), true, false, false,
+                false, true, 1700000000000L, false), users.get(0).membership());
+    }
+
+    @Test
+    void membershipDefaultsToAnActiveMember() {
+        Membership m = EmulatorUser.parse(USER_A + "\"membership\":{\"userid\":\"a01\"}}]").get(0).membership();
+
+        assertEquals(Membership.member("a01"), m);
+    }
+
+    @Test
+    void parseRefusesAnUnknownMembershipField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EmulatorUser.parse(MEMBER_A + "\"userId\":\"b\"}}]"));
+        assertTrue(e.getMessage().contains("userId"), e.getMessage());
+    }
+
+    @Test
+    void parseRefusesAContactTypeOtherThanZeroOrOne() {
+        assertThrows(IllegalArgumentException.class, () -> EmulatorUser.parse(MEMBER_A + "\"contact_type\":2}}]"));
+    }
+
+    @Test
+    void parseRefusesALeaderOfADepartmentNotListed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmulatorUser.parse(
+                MEMBER_A + "\"dept_id_list\":[1],\"leader_in_dept\":[{\"dept_id\":2,\"leader\":true}]}}]"));
+        assertTrue(e.getMessage().startsWith("users JSON: "), e.getMessage());
+    }
+
+    @Test
+    void parseRefusesAStringDepartmentId() {
+        assertThrows(IllegalArgumentException.class,
+                () -> EmulatorUser.parse(MEMBER_A + "\"dept_id_list\":[\"1\"]}}]"));
     }
 
     @Test

@@ -286,6 +286,79 @@ class FaultTest extends AbstractEmulatorTest {
     }
 
     @Test
+    void oapiErrorAnswersHttp200WithTheErrcode() throws Exception {
+        String token = appToken();
+        emulator.setFaultOnce(Endpoint.EMPLOYEE, Fault.oapiError(50002, "员工不在授权范围"));
+
+        JsonObject body = oapiError(employee(token, "zhangsan"), 50002);
+
+        assertEquals("员工不在授权范围", body.getString("errmsg"));
+        assertEquals(0, oapiAnswer(employee(token, "zhangsan")).getInt("errcode"));
+    }
+
+    @Test
+    void oapiAuthErrorCarriesTheStringSubCode() throws Exception {
+        emulator.setFaultOnce(Endpoint.USER_BY_UNIONID, Fault.oapiAuthError("42001", "access_token超时"));
+
+        JsonObject body = oapiError(userByUnionId(appToken(), user("zhangsan").unionId()), 88);
+
+        assertEquals("42001", body.getString("sub_code"));
+    }
+
+    @Test
+    void legacyStyleTokenErrorIsATopLevelErrcode() throws Exception {
+        emulator.setFaultOnce(Endpoint.USER_BY_UNIONID, Fault.oapiError(40001, "不合法的access_token"));
+
+        oapiError(userByUnionId(appToken(), user("zhangsan").unionId()), 40001);
+    }
+
+    @Test
+    void oapiFaultsAreRefusedOnApiEndpoints() {
+        assertThrows(IllegalArgumentException.class,
+                () -> emulator.setFault(Endpoint.APP_TOKEN, Fault.oapiError(40001, "x")));
+        assertThrows(IllegalArgumentException.class,
+                () -> emulator.setFault(Endpoint.PROFILE, Fault.oapiAuthError("40014", "x")));
+    }
+
+    @Test
+    void faultedAppTokenRequestIsCountedButIssuesNothing() throws Exception {
+        emulator.setFaultOnce(Endpoint.APP_TOKEN, Fault.qpsLimited());
+
+        assertEquals("Forbidden.AccessDenied.QpsLimitForApi", dingTalkError(requestAppToken(), 403));
+        assertEquals(1, emulator.stats().appTokenRequests());
+        assertEquals(0, emulator.stats().appTokenSuccesses());
+    }
+
+    @Test
+    void wrongTypesSendsAContactTypeThatIsNoNumber() throws Exception {
+        emulator.setFaultOnce(Endpoint.USER_BY_UNIONID, Fault.wrongTypes());
+
+        JsonObject result = json(userByUnionId(appToken(), user("zhangsan").unionId())).getJsonObject("result");
+
+        assertEquals("member", result.getString("contact_type"));
+    }
+
+    @Test
+    void truncatedJsonWorksOnTheEmployeeEndpoint() throws Exception {
+        emulator.setFaultOnce(Endpoint.EMPLOYEE, Fault.truncatedJson());
+
+        HttpResponse<String> answer = employee(appToken(), "zhangsan");
+
+        assertTrue(answer.body().startsWith("{\"errcode\":0,"), answer.body());
+        assertThrows(JsonException.class, () -> parse(answer.body()));
+    }
+
+    @Test
+    void madeUpAppTokensGrantNothing() throws Exception {
+        emulator.setFaultOnce(Endpoint.LEGACY_APP_TOKEN, Fault.hugeBody(4096));
+        HttpResponse<String> answer = get(emulator.oapiBaseUrl()
+                + "/gettoken?appkey=dingemulatorclient&appsecret=emulator-secret");
+        String madeUp = parse(answer.body()).getString("access_token");
+
+        oapiError(userByUnionId(madeUp, user("zhangsan").unionId()), 88);
+    }
+
+    @Test
     void faultsDescribeThemselves() {
         assertEquals("hugeBody(2048)", Fault.hugeBody(2048).toString());
         assertNotEquals(Fault.delay(Duration.ofSeconds(1)).toString(), Fault.slowHeaders(Duration.ofSeconds(1))

@@ -57,7 +57,8 @@ final class CommandLine {
 
     static String usage() {
         return """
-                Usage: java io.github.dingtalkauth.emulator.DingTalkEmulator [options]
+                Usage: DingTalkEmulator [options]
+                  from the repository: mvn -q -pl emulator compile exec:java -Dexec.args="[options]"
                   --port N               port to listen on (default: a free port)
                   --host H               loopback host to bind (default 127.0.0.1)
                   --client-id X          the app's Client ID / AppKey (default dingemulatorclient)

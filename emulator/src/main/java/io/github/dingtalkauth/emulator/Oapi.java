@@ -10,7 +10,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What every {@code oapi.dingtalk.com} endpoint shares: HTTP 200 whatever happened, {@code errcode} (0 for success)
@@ -44,7 +44,7 @@ final class Oapi {
      * A {@code topapi} call: POST, a valid app token, a JSON (or form) body; {@code action} gets the body and answers.
      * The order of the checks (method, token, body) is the emulator's choice; DingTalk does not document one.
      */
-    Response topapi(RecordedRequest request, BiFunction<JsonObject, Oapi, Response> action) {
+    Response topapi(RecordedRequest request, Function<JsonObject, Response> action) {
         if (!"POST".equals(request.method())) {
             return error(POST_REQUIRED, "需要POST请求");
         }
@@ -54,7 +54,7 @@ final class Oapi {
             return invalidToken(INVALID_TOKEN, "不合法的access_token");
         }
         Optional<JsonObject> body = body(request);
-        return body.isPresent() ? action.apply(body.get(), this) : error(BAD_PARAMETER, "参数错误");
+        return body.isPresent() ? action.apply(body.get()) : error(BAD_PARAMETER, "参数错误");
     }
 
     /** {@code {"errcode":0,"errmsg":"ok","result":…,"request_id":…}}. */

@@ -26,35 +26,35 @@ final class OrganizationHandlers {
     }
 
     Response userByUnionId(RecordedRequest request) {
-        return oapi.topapi(request, (body, reply) -> {
+        return oapi.topapi(request, body -> {
             Optional<String> unionId = JsonCodec.string(body, "unionid");
             if (unionId.isEmpty()) {
                 // DingTalk does not document this case; the emulator answers like any malformed parameter.
-                return reply.error(Oapi.BAD_PARAMETER, "参数错误: unionid");
+                return oapi.error(Oapi.BAD_PARAMETER, "参数错误: unionid");
             }
             return directory.knownByUnionId(unionId.get())
-                    .map(user -> reply.result(JsonCodec.object()
+                    .map(user -> oapi.result(JsonCodec.object()
                             .add("contact_type", user.membership().contactType())
                             .add("userid", user.membership().userId()).build()))
-                    .orElseGet(() -> reply.error(Oapi.NOT_FOUND, "找不到该用户"));
+                    .orElseGet(() -> oapi.error(Oapi.NOT_FOUND, "找不到该用户"));
         });
     }
 
     Response employee(RecordedRequest request) {
-        return oapi.topapi(request, (body, reply) -> {
+        return oapi.topapi(request, body -> {
             Optional<String> userId = JsonCodec.string(body, "userid");
             if (userId.isEmpty()) {
-                return reply.error(INVALID_USERID, "无效的USERID");
+                return oapi.error(INVALID_USERID, "无效的USERID");
             }
             Optional<String> language = JsonCodec.string(body, "language");
             if (language.isPresent() && !LANGUAGES.contains(language.get())) {
                 // The emulator's choice: DingTalk documents only zh_CN and en_US, not its answer to anything else.
-                return reply.error(Oapi.BAD_PARAMETER, "参数错误: language");
+                return oapi.error(Oapi.BAD_PARAMETER, "参数错误: language");
             }
             // An external contact's userid is no employee's; the emulator answers "not found" (not documented).
             return directory.byUserId(userId.get()).filter(EmulatorUser::isMember)
-                    .map(user -> reply.result(profile(user, directory.corpId()).build()))
-                    .orElseGet(() -> reply.error(Oapi.NOT_FOUND, "找不到该用户"));
+                    .map(user -> oapi.result(profile(user, directory.corpId()).build()))
+                    .orElseGet(() -> oapi.error(Oapi.NOT_FOUND, "找不到该用户"));
         });
     }
 

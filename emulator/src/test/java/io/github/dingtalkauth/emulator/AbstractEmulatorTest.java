@@ -68,8 +68,13 @@ abstract class AbstractEmulatorTest {
     // --- browser side ---
 
     static String authorizeQuery(String scope, String state) {
+        return query(authorizeParams(CALLBACK, scope, state));
+    }
+
+    /** A valid authorize request's parameters, in a map a test may change; a null state is left out. */
+    static Map<String, String> authorizeParams(String redirectUri, String scope, String state) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("redirect_uri", CALLBACK);
+        params.put("redirect_uri", redirectUri);
         params.put("response_type", "code");
         params.put("client_id", "dingemulatorclient");
         params.put("scope", scope);
@@ -77,7 +82,7 @@ abstract class AbstractEmulatorTest {
             params.put("state", state);
         }
         params.put("prompt", "consent");
-        return query(params);
+        return params;
     }
 
     static String query(Map<String, String> params) {

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +21,14 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
     private static final Pattern USER_BUTTON = Pattern.compile("<button name=\"user\" value=\"([^\"]+)\">");
 
     private static Map<String, String> validParams() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("redirect_uri", CALLBACK);
-        params.put("response_type", "code");
-        params.put("client_id", "dingemulatorclient");
-        params.put("scope", "openid");
-        params.put("state", "xyz");
-        params.put("prompt", "consent");
-        return params;
+        return authorizeParams(CALLBACK, "openid", "xyz");
+    }
+
+    /** A valid request with scope {@code openid corpid} and one more parameter. */
+    private HttpResponse<String> authorizeCorpScopedWith(String name, String value) throws Exception {
+        Map<String, String> params = authorizeParams(CALLBACK, "openid corpid", "xyz");
+        params.put(name, value);
+        return authorize(query(params));
     }
 
     private HttpResponse<String> authorizeWith(String name, String value) throws IOException, InterruptedException {
@@ -151,11 +150,7 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
 
     @Test
     void corpIdParameterWithCorpidScopeIsShownOnTheConsentPage() throws Exception {
-        Map<String, String> params = validParams();
-        params.put("scope", "openid corpid");
-        params.put("corpId", "ding<pre>");
-
-        HttpResponse<String> page = authorize(query(params));
+        HttpResponse<String> page = authorizeCorpScopedWith("corpId", "ding<pre>");
 
         ticketIn(page);
         assertTrue(page.body().contains("Pre-selected organization: ding&lt;pre&gt;"), page.body());
@@ -168,20 +163,12 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
 
     @Test
     void orgTypeManagementWithCorpidScopeIsAccepted() throws Exception {
-        Map<String, String> params = validParams();
-        params.put("scope", "openid corpid");
-        params.put("org_type", "management");
-
-        ticketIn(authorize(query(params)));
+        ticketIn(authorizeCorpScopedWith("org_type", "management"));
     }
 
     @Test
     void orgTypeOtherThanManagementIsRefused() throws Exception {
-        Map<String, String> params = validParams();
-        params.put("scope", "openid corpid");
-        params.put("org_type", "all");
-
-        assertRefused(authorize(query(params)), "org_type must be management");
+        assertRefused(authorizeCorpScopedWith("org_type", "all"), "org_type must be management");
     }
 
     @Test
@@ -203,8 +190,7 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
 
     @Test
     void repeatedCorpIdIsRefused() throws Exception {
-        Map<String, String> params = validParams();
-        params.put("scope", "openid corpid");
+        Map<String, String> params = authorizeParams(CALLBACK, "openid corpid", "xyz");
         params.put("corpId", "dinga");
 
         assertRefused(authorize(query(params) + "&corpId=dingb"), "corpId is repeated");

@@ -3,8 +3,6 @@ package io.github.dingtalkauth.emulator;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,14 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RedirectUriMatchingTest extends AbstractEmulatorTest {
 
     private HttpResponse<String> authorizeTo(String redirectUri) throws Exception {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("redirect_uri", redirectUri);
-        params.put("response_type", "code");
-        params.put("client_id", "dingemulatorclient");
-        params.put("scope", "openid");
-        params.put("state", "s");
-        params.put("prompt", "consent");
-        return authorize(query(params));
+        return authorize(query(authorizeParams(redirectUri, "openid", "s")));
     }
 
     private static void assertAccepted(HttpResponse<String> page) {

@@ -157,33 +157,38 @@ class DingTalkEmulatorExtensionTest {
 
     // --- fixtures, run by runFixture only ---
 
-    static class StaticField {
-        @RegisterExtension
-        static DingTalkEmulatorExtension dingtalk = DingTalkEmulatorExtension.builder().build();
+    /** Two tests that note the emulator they ran with. */
+    abstract static class TwoTests {
+        abstract DingTalkEmulatorExtension extension();
 
         @Test
         void first() {
-            SEEN.add(dingtalk.emulator());
+            SEEN.add(extension().emulator());
         }
 
         @Test
         void second() {
-            SEEN.add(dingtalk.emulator());
+            SEEN.add(extension().emulator());
         }
     }
 
-    static class InstanceField {
+    static class StaticField extends TwoTests {
+        @RegisterExtension
+        static DingTalkEmulatorExtension dingtalk = DingTalkEmulatorExtension.builder().build();
+
+        @Override
+        DingTalkEmulatorExtension extension() {
+            return dingtalk;
+        }
+    }
+
+    static class InstanceField extends TwoTests {
         @RegisterExtension
         DingTalkEmulatorExtension dingtalk = DingTalkEmulatorExtension.builder().build();
 
-        @Test
-        void first() {
-            SEEN.add(dingtalk.emulator());
-        }
-
-        @Test
-        void second() {
-            SEEN.add(dingtalk.emulator());
+        @Override
+        DingTalkEmulatorExtension extension() {
+            return dingtalk;
         }
     }
 

@@ -147,7 +147,12 @@ public final class SampleServer implements AutoCloseable {
             return this;
         }
 
-        /** Uses this emulator in dev mode instead of starting one; the caller keeps it and closes it. */
+        /**
+         * Uses this emulator in dev mode instead of starting one; the caller keeps it and closes it. Such an emulator
+         * matches redirect URIs exactly, so redirectUri is then pinned to {@code http://localhost:PORT/...}, as in
+         * production. The sample's own emulator accepts the callback path on any of this machine's host names, and
+         * redirectUri is left to the filter to derive from each request, so that any host name the browser used works.
+         */
         public Builder emulator(DingTalkEmulator emulator) {
             this.emulator = emulator;
             return this;
@@ -184,14 +189,16 @@ public final class SampleServer implements AutoCloseable {
                         emu = emulator;
                         emu.registerRedirectUri(callback);
                     } else {
-                        emu = DingTalkEmulator.builder().port(0).redirectUri(callback).start();
+                        emu = DingTalkEmulator.builder().port(0).redirectUri(callback).lenientRedirectUris().start();
                         ownsEmu = true;
                     }
                     props.setProperty("appId", String.valueOf(emu.clientId()));
                     props.setProperty("appSecret", String.valueOf(emu.clientSecret()));
                     props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
                     props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
-                    props.setProperty("redirectUri", callback);
+                    if (!ownsEmu) {
+                        props.setProperty("redirectUri", callback);
+                    }
                 }
 
                 WebAppContext app = withFilterSettings(filterSettings(props, userFile));

@@ -1,0 +1,54 @@
+package io.github.dingtalkauth.emulator;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Thread-safe event counts behind {@link Stats}. */
+final class Counters {
+
+    enum Event {
+        AUTHORIZE_REQUEST, APPROVAL, DENIAL, TOKEN_REQUEST, TOKEN_SUCCESS, PROFILE_REQUEST, PROFILE_SUCCESS,
+        APP_TOKEN_REQUEST, APP_TOKEN_SUCCESS, UNIONID_LOOKUP, EMPLOYEE_LOOKUP
+    }
+
+    private final Map<Event, AtomicInteger> counts = new EnumMap<>(Event.class);
+
+    Counters() {
+        // Filled once and never changed structurally, so the EnumMap itself needs no locking.
+        for (Event event : Event.values()) {
+            counts.put(event, new AtomicInteger());
+        }
+    }
+
+    void count(Event event) {
+        counts.get(event).incrementAndGet();
+    }
+
+    void requestTo(Endpoint endpoint) {
+        count(switch (endpoint) {
+            case AUTHORIZE -> Event.AUTHORIZE_REQUEST;
+            case TOKEN -> Event.TOKEN_REQUEST;
+            case PROFILE -> Event.PROFILE_REQUEST;
+            case APP_TOKEN, CORP_APP_TOKEN, LEGACY_APP_TOKEN -> Event.APP_TOKEN_REQUEST;
+            case USER_BY_UNIONID -> Event.UNIONID_LOOKUP;
+            case EMPLOYEE -> Event.EMPLOYEE_LOOKUP;
+        });
+    }
+
+    Stats snapshot() {
+        return new Stats(get(Event.AUTHORIZE_REQUEST), get(Event.APPROVAL), get(Event.DENIAL),
+                get(Event.TOKEN_REQUEST), get(Event.TOKEN_SUCCESS),
+                get(Event.PROFILE_REQUEST), get(Event.PROFILE_SUCCESS),
+                get(Event.APP_TOKEN_REQUEST), get(Event.APP_TOKEN_SUCCESS),
+                get(Event.UNIONID_LOOKUP), get(Event.EMPLOYEE_LOOKUP));
+    }
+
+    void reset() {
+        counts.values().forEach(count -> count.set(0));
+    }
+
+    private int get(Event event) {
+        return counts.get(event).get();
+    }
+}

@@ -1,0 +1,246 @@
+package io.github.dingtalkauth.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local HTTP server that speaks DingTalk's login protocol and the enterprise APIs around it: the authorize page with
+ * a consent screen, the code exchange and the profile call on the api host; the app access token (three ways), the
+ * membership lookup and the employee profile of its home organization on the oapi host; with DingTalk's field names,
+ * headers and error bodies. A client configured with {@link #authorizeUrl()}, {@link #apiBaseUrl()} and
+ * {@link #oapiBaseUrl()} cannot tell it from DingTalk, except that it speaks plain HTTP on a loopback address.
+ *
+ * <p>Tests can make any endpoint misbehave ({@link #setFault}), read every request it received ({@link #requests()})
+ * and count what happened ({@link #stats()}). Start it with {@link #builder()}, or in a JUnit 5 test with
+ * {@code io.github.dingtalkauth.emulator.junit.DingTalkEmulatorExtension}; run {@link #main} to use it by hand.
+ */
+public final class DingTalkEmulator implements AutoCloseable {
+
+    private static final int BACKLOG = 256;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+    private final AppCredentials app;
+    private final Directory directory;
+    private final RedirectUris redirectUris;
+    private final AppTokens appTokens;
+    private final boolean stringTypedAtStart;
+    private final AtomicBoolean stringTyped;
+    private final Counters counters = new Counters();
+    private final RequestLog log = new RequestLog();
+    private final FaultBoard faults = new FaultBoard();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DingTalkEmulator(DingTalkEmulatorBuilder config, InetAddress address) throws IOException {
+        this.app = new AppCredentials(config.clientId, config.clientSecret);
+        this.redirectUris = new RedirectUris(config.redirectUris, config.lenientRedirects, config.redirectHosts);
+        this.stringTypedAtStart = config.stringTyped;
+        this.stringTyped = new AtomicBoolean(config.stringTyped);
+        // Everything that can fail comes before the bind, so that a failure never leaves a port taken.
+        List<EmulatorUser> configuredUsers = config.users != null ? config.users : EmulatorUser.defaults();
+        this.server = HttpServer.create(new InetSocketAddress(address, config.port), BACKLOG);
+        this.baseUrl = "http://" + urlHost(config.host) + ":" + server.getAddress().getPort();
+        this.directory = new Directory(config.corpId, configuredUsers.stream()
+                .map(user -> user.resolved(baseUrl + AvatarHandler.PREFIX + user.key() + ".svg", config.corpId))
+                .toList());
+        this.appTokens = new AppTokens(config.clock, IdSource.prefixedOrRandom(config.appTokenPrefix),
+                config.appTokenTtl);
+        Grants grants = new Grants(config.clock,
+                IdSource.prefixedOrRandom(config.codePrefix),
+                IdSource.prefixedOrRandom(config.tokenPrefix),
+                refreshTokenIds(config.tokenPrefix),
+                config.codeTtl, config.tokenTtl);
+        server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH,
+                new ApproveHandler(directory, grants, counters)), new AvatarHandler(directory), log, counters, faults,
+                config.latency, new EmulatorState(grants, appTokens, directory)));
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private Map<Endpoint, RequestHandler> endpoints(Grants grants) {
+        Oapi oapi = new Oapi(appTokens, stringTyped);
+        AppTokenHandlers tokens = new AppTokenHandlers(app, directory.corpId(), appTokens, counters, oapi);
+        OrganizationHandlers organization = new OrganizationHandlers(directory, oapi);
+        return Map.of(
+                Endpoint.AUTHORIZE, new AuthorizeHandler(app.clientId(), redirectUris, directory, grants),
+                Endpoint.TOKEN, new TokenHandler(app, grants, counters),
+                Endpoint.PROFILE, new ProfileHandler(grants, counters),
+                Endpoint.APP_TOKEN, tokens::newStyle,
+                Endpoint.CORP_APP_TOKEN, tokens::unified,
+                Endpoint.LEGACY_APP_TOKEN, tokens::legacy,
+                Endpoint.USER_BY_UNIONID, organization::userByUnionId,
+                Endpoint.EMPLOYEE, organization::employee);
+    }
+
+    public static DingTalkEmulatorBuilder builder() {
+        return new DingTalkEmulatorBuilder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Stands in for {@code https://login.dingtalk.com/oauth2/auth}. */
+    public String authorizeUrl() {
+        return url(Endpoint.AUTHORIZE);
+    }
+
+    /** Stands in for {@code https://api.dingtalk.com}: the {@link #baseUrl()} itself. */
+    public String apiBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Stands in for {@code https://oapi.dingtalk.com}: {@code baseUrl() + "/oapi"}. The same server, but a path of
+     * its own, so that a client that calls an oapi endpoint on the api host (or the reverse) gets a 404.
+     */
+    public String oapiBaseUrl() {
+        return baseUrl + Endpoint.Host.OAPI.prefix();
+    }
+
+    /** The whole URL of an endpoint; {@link Endpoint#CORP_APP_TOKEN}'s names the home organization. */
+    public String url(Endpoint endpoint) {
+        return baseUrl + endpoint.emulatorPath(directory.corpId());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String clientId() {
+        return app.clientId();
+    }
+
+    public String clientSecret() {
+        return app.clientSecret();
+    }
+
+    /** The home organization: its members are found by {@code getbyunionid}, and named in the token's corpId. */
+    public String corpId() {
+        return directory.corpId();
+    }
+
+    /** The users on the consent page, avatar URLs (and members' corpIds) filled in. */
+    public List<EmulatorUser> users() {
+        return directory.users();
+    }
+
+    /** For an app whose port, and so whose callback URL, is known only after the emulator started. */
+    public void registerRedirectUri(String uri) {
+        redirectUris.register(Checks.text(uri, "redirect URI"));
+    }
+
+    /** The registered redirect URIs, in registration order. */
+    public List<String> redirectUris() {
+        return redirectUris.registered();
+    }
+
+    public Stats stats() {
+        return counters.snapshot();
+    }
+
+    /** Every request received, oldest first (the most recent {@value RequestLog#CAPACITY}). */
+    public List<RecordedRequest> requests() {
+        return log.snapshot();
+    }
+
+    /**
+     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start; users,
+     * registered URIs and issued codes and tokens stay.
+     */
+    public void reset() {
+        faults.clear();
+        counters.reset();
+        log.clear();
+        stringTyped.set(stringTypedAtStart);
+    }
+
+    /** Every request to {@code endpoint} gets this fault until {@link #clearFaults()} or {@link #reset()}. */
+    public void setFault(Endpoint endpoint, Fault fault) {
+        faults.set(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** Only the next request to {@code endpoint} gets this fault; it takes precedence over one set by setFault. */
+    public void setFaultOnce(Endpoint endpoint, Fault fault) {
+        faults.setOnce(Objects.requireNonNull(endpoint, "endpoint"), Objects.requireNonNull(fault, "fault"));
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Makes the app token issued so far invalid at once, as if it had expired or been revoked: oapi calls with it get
+     * {@code errcode} 88, {@code sub_code} "40014", and the next token request gets a new token.
+     */
+    public void expireAppTokens() {
+        appTokens.expireNow();
+    }
+
+    /**
+     * Whether oapi answers write their numbers and booleans as strings ({@code "errcode":"0"},
+     * {@code "contact_type":"0"}, {@code "admin":"false"}), as DingTalk's own documentation prints them.
+     */
+    public void setStringTypedAnswers(boolean on) {
+        stringTyped.set(on);
+    }
+
+    /** Stops at once: open connections are dropped and requests in progress (a drip, a delay) are cut short. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DingTalkEmulator[" + baseUrl + "]";
+    }
+
+    /** Runs the emulator until the process is killed; {@code --help} lists the options. */
+    public static void main(String[] args) {
+        CommandLine.run(args);
+    }
+
+    private static IdSource refreshTokenIds(String tokenPrefix) {
+        return tokenPrefix != null && tokenPrefix.contains("AT")
+                ? IdSource.counting(tokenPrefix.replace("AT", "RT"))
+                : IdSource.random();
+    }
+
+    private static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "dingtalk-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

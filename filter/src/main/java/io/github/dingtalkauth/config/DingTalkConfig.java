@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -20,10 +21,15 @@ public final class DingTalkConfig {
 
     private final Map<Setting<?>, Object> values;
     private final String origin;
+    private final RoleRules roleRules;
+    private final PathRoleRules pathRoleRules;
 
-    private DingTalkConfig(Map<Setting<?>, Object> values, String origin) {
+    private DingTalkConfig(Map<Setting<?>, Object> values, String origin, RoleRules roleRules,
+                           PathRoleRules pathRoleRules) {
         this.values = Collections.unmodifiableMap(values);
         this.origin = origin;
+        this.roleRules = roleRules;
+        this.pathRoleRules = pathRoleRules;
     }
 
     /**
@@ -37,7 +43,7 @@ public final class DingTalkConfig {
         List<String> problems = new ArrayList<>();
         for (ConfigSource source : sources) {
             for (String name : source.names()) {
-                if (!KNOWN.contains(name)) {
+                if (!KNOWN.contains(name) && !isRuleKey(name)) {
                     problems.add("unknown setting '" + name + "' in " + source.description() + hintFor(name));
                 }
             }
@@ -79,10 +85,42 @@ public final class DingTalkConfig {
         if (problems.isEmpty()) {
             checkPathsDistinct(values, problems);
         }
+        Map<String, String> ruleEntries = ruleEntries(sources, placeholders, problems);
+        RoleRules roles = RoleRules.none();
+        PathRoleRules paths = PathRoleRules.none();
+        try {
+            roles = RoleRules.parse(ruleEntries);
+            paths = PathRoleRules.parse(ruleEntries, roles);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage() + " (in " + describe(sources) + ")");
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException("DingTalk login is misconfigured:\n  - " + String.join("\n  - ", problems));
         }
-        return new DingTalkConfig(values, describe(sources));
+        return new DingTalkConfig(values, describe(sources), roles, paths);
+    }
+
+    /** {@code role.<name>} and {@code require.<path>}: open-ended key families, not fixed settings. */
+    private static boolean isRuleKey(String name) {
+        return name.startsWith(RoleRules.PREFIX) || name.startsWith(PathRoleRules.PREFIX);
+    }
+
+    /** Every rule key with its value from the first source that has it, placeholders expanded. */
+    private static Map<String, String> ruleEntries(List<ConfigSource> sources, Placeholders placeholders,
+                                                   List<String> problems) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (ConfigSource source : sources) {
+            for (String name : source.names()) {
+                if (isRuleKey(name) && !entries.containsKey(name)) {
+                    try {
+                        entries.put(name, placeholders.expand(source.get(name)).trim());
+                    } catch (IllegalArgumentException e) {
+                        problems.add("setting '" + name + "' in " + source.description() + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return entries;
     }
 
     private static String hintFor(String unknown) {
@@ -143,6 +181,16 @@ public final class DingTalkConfig {
         return get(Settings.STATE_TTL);
     }
 
+    /** The {@code role.*} rules; empty when none are configured. */
+    public RoleRules roleRules() {
+        return roleRules;
+    }
+
+    /** The {@code require.*} rules; empty when none are configured. */
+    public PathRoleRules pathRoleRules() {
+        return pathRoleRules;
+    }
+
     /** Where the settings came from, as error messages name the sources: "init-param of filter 'dingtalk', …". */
     public String origin() {
         return origin;
@@ -154,6 +202,9 @@ public final class DingTalkConfig {
         for (Setting<?> setting : Settings.ALL) {
             Object value = values.get(setting);
             joiner.add(setting.name() + "=" + (setting.isSecret() && value != null ? "****" : value));
+        }
+        if (!roleRules.isEmpty()) {
+            joiner.add("roles=" + roleRules.roleNames());
         }
         return joiner.toString();
     }

@@ -18,8 +18,8 @@ public final class ReturnTarget {
     public static final String ROOT = "/";
     private static final int MAX_LENGTH = 2048;
     private static final int MAX_DECODINGS = 3;
-    // RFC 3986 path and query characters; no '#', no '\', no spaces, no non-ASCII.
-    private static final Pattern ALLOWED = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@%/?]*");
+    // RFC 3986 path characters; no '#', no '\\', no spaces, no non-ASCII.
+    private static final Pattern ALLOWED = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@%/]*");
     private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
     private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)\\.{1,2}(/|$)");
 
@@ -29,32 +29,57 @@ public final class ReturnTarget {
     /**
      * A validated target relative to the context path, or empty when {@code candidate} is not one. Path parameters
      * such as {@code ;jsessionid=…} are dropped first, so that no session id is ever carried into a Location.
+     * The path gets every check; the query string cannot move the browser to another origin, so it is only checked
+     * for what could break the Location header ({@code /report?next=https://x}, {@code ?q=100%} and
+     * {@code ?q=[1]} are ordinary queries, not attacks).
      */
     public static Optional<String> of(String raw) {
         String candidate = raw == null ? null : withoutPathParameters(raw);
-        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH
-                || !ALLOWED.matcher(candidate).matches() || !isPlainPath(candidate)) {
+        if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
             return Optional.empty();
         }
-        String decoded = Decoding.percent(candidate, false);
-        if (decoded == null) {
+        int queryStart = candidate.indexOf('?');
+        String path = queryStart < 0 ? candidate : candidate.substring(0, queryStart);
+        if (!isSafePath(path) || queryStart >= 0 && !isHeaderSafeQuery(candidate, queryStart + 1)) {
             return Optional.empty();
+        }
+        return Optional.of(candidate);
+    }
+
+    private static boolean isSafePath(String path) {
+        if (!ALLOWED.matcher(path).matches() || !isPlainPath(path)) {
+            return false;
+        }
+        String decoded = Decoding.percent(path, false);
+        if (decoded == null) {
+            return false;
         }
         // A chain of proxies and frameworks may decode more than once (%252F is a '/' two decodings away), and some
         // URL parsers fold look-alikes (a full-width '／' is a '/' after NFKC): every such form must be plain too.
         for (int round = 0; ; round++) {
             if (!isPlainPath(decoded) || !isPlainPath(Normalizer.normalize(decoded, Normalizer.Form.NFKC))) {
-                return Optional.empty();
+                return false;
             }
             String next = decodeLeniently(decoded);
             if (next.equals(decoded)) {
-                return Optional.of(candidate);
+                return true;
             }
             if (round == MAX_DECODINGS) {
-                return Optional.empty();
+                return false;
             }
             decoded = next;
         }
+    }
+
+    /** Visible ASCII only: no CR, LF or other control character, no space, no raw non-ASCII, no fragment. */
+    private static boolean isHeaderSafeQuery(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == '#') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPlainPath(String s) {
@@ -62,7 +87,7 @@ public final class ReturnTarget {
             return false;
         }
         int firstSegmentEnd = 1;
-        while (firstSegmentEnd < s.length() && "/?".indexOf(s.charAt(firstSegmentEnd)) < 0) {
+        while (firstSegmentEnd < s.length() && s.charAt(firstSegmentEnd) != '/') {
             firstSegmentEnd++;
         }
         if (s.substring(1, firstSegmentEnd).indexOf('@') >= 0) {
@@ -74,9 +99,8 @@ public final class ReturnTarget {
                 return false;
             }
         }
-        int query = s.indexOf('?');
-        String path = query < 0 ? s : s.substring(0, query);
-        return !DOT_SEGMENT.matcher(path).find();
+        // Only paths come here, and a '?' that decoding produced is part of the path, not a query.
+        return !DOT_SEGMENT.matcher(s).find();
     }
 
     /** Decodes every well-formed %XX escape once and keeps everything else; broken UTF-8 becomes U+FFFD. */

@@ -99,7 +99,16 @@ class ReturnTargetTest {
                 "/%",
                 "/%zz",
                 "/%C0%AF",
-                "/%E6%8A");
+                "/%E6%8A",
+                // an encoded '?' does not open a query in which dot segments would be ignored
+                "/%3F%2F..%2F..%2Fevil.test",
+                // the query may be anything visible, but nothing that breaks or splits the Location header
+                "/report?x=\r\nSet-Cookie:a=b",
+                "/report?x=\n",
+                "/report?x=a b",
+                "/report?x=\u00e9",
+                "/report?x=\u0000",
+                "/report?x=#frag");
     }
 
     @ParameterizedTest
@@ -130,6 +139,14 @@ class ReturnTargetTest {
                 Arguments.of("/search?q=100%25", "/search?q=100%25"),
                 Arguments.of("/%E6%8A%A5%E8%A1%A8", "/%E6%8A%A5%E8%A1%A8"),
                 Arguments.of("/a/...", "/a/..."),
+                // queries that are ordinary, not attacks: only the path decides where the browser goes
+                Arguments.of("/report?next=https://example.com/x", "/report?next=https://example.com/x"),
+                Arguments.of("/report?q=100%", "/report?q=100%"),
+                Arguments.of("/report?q=[1]", "/report?q=[1]"),
+                Arguments.of("/report?q=a|b", "/report?q=a|b"),
+                Arguments.of("/report?q=%2F%2F", "/report?q=%2F%2F"),
+                Arguments.of("/report?q=..//x&r=\\evil", "/report?q=..//x&r=\\evil"),
+                Arguments.of("/?//evil.test", "/?//evil.test"),
                 Arguments.of("/" + "a".repeat(2047), "/" + "a".repeat(2047)));
     }
 

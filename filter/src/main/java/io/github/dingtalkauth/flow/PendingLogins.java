@@ -1,5 +1,7 @@
 package io.github.dingtalkauth.flow;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
@@ -48,6 +50,15 @@ public final class PendingLogins implements Serializable {
 
     public synchronized boolean isEmpty() {
         return byState.isEmpty();
+    }
+
+    /**
+     * Session replication and persistent stores serialise the session while other requests of it may be starting
+     * logins: take the same lock, so the copy is never torn.
+     */
+    @Serial
+    private synchronized void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
     }
 
     /** A copy for a fresh session when a different user signs in. */

@@ -161,6 +161,39 @@ class PendingLoginsTest {
         }
     }
 
+    /**
+     * A replicating or persistent session store serialises the session while other requests of the same session
+     * start logins (issue: PendingLogins must be safe to serialise while another request changes it).
+     */
+    @Test
+    void serialisingWhileOtherRequestsStartAndFinishLoginsGivesAConsistentCopy() throws Exception {
+        PendingLogins logins = new PendingLogins();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> writers = IntStream.range(0, 2).<Future<?>>mapToObj(w -> pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 200_000; i++) {
+                    logins.add("s" + w + "-" + i, login("/p" + i, T0), 8, T0, TTL);
+                    logins.take("s" + w + "-" + (i - 3));
+                }
+                return null;
+            })).toList();
+            go.countDown();
+            int copies = 0;
+            while (writers.stream().anyMatch(f -> !f.isDone()) || copies < 100) {
+                PendingLogins copy = roundTrip(logins);
+                assertTrue(copy.size() <= 8, () -> "a torn copy: " + copy.size());
+                copies++;
+            }
+            for (Future<?> writer : writers) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static <T> T roundTrip(T object) throws IOException, ClassNotFoundException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

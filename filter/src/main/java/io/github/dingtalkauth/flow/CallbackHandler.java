@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * DingTalk's redirect back to us. In order: refuse anything malformed without touching the session; look up and
- * consume the state (the only defence against login CSRF, since DingTalk has no PKCE); then either show "cancelled"
- * or redeem the code exactly once, read the profile, and sign the user in on a new session id.
+ * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
+ * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
+ * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, and the user signed in
+ * on a new session id. A state this session does not hold is refused, unless someone is signed in on it (the Back
+ * button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");

@@ -222,18 +222,6 @@ class StateTest {
     }
 
     @Test
-    @DisplayName("A4 a completed callback replayed in a browser nobody is signed in to is refused")
-    void a4_replayAfterSuccessWithoutASignInIsRejected() {
-        Browser victim = app.browser();
-        SecurityApp.Approved approved = app.approved(victim, "/me", "zhangsan");
-        assertEquals(303, SignIn.callback(victim, approved.callbackUrl()).status());
-        victim.clearCookies(); // the session cookie is gone (closed browser), the history entry is not
-
-        Reject.Before before = Reject.before(app, victim);
-        Reject.assertRejected(victim.navigate(approved.callbackUrl()), before, "state_unknown", approved.state());
-    }
-
-    @Test
     @DisplayName("A4 a state stays used after DingTalk failed: the replay is state_unknown, one token call in all")
     void a4_replayAfterProviderFailureIsRejected() {
         Browser victim = app.browser();

@@ -9,7 +9,6 @@ import io.github.dingtalkauth.flow.CallbackHandler;
 import io.github.dingtalkauth.flow.Failures;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
-import io.github.dingtalkauth.flow.Reason;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
@@ -125,8 +124,7 @@ public class DingTalkAuthFilter implements Filter {
             if ("GET".equals(request.getMethod())) {
                 login.startExplicit(request, response);
             } else {
-                response.setHeader("Allow", "GET");
-                failures.send(request, response, Reason.METHOD_NOT_ALLOWED, "login");
+                failures.methodNotAllowed(request, response, "GET", "login");
             }
         } else if (path.equals(config.callbackPath())) {
             callback.handle(request, response);

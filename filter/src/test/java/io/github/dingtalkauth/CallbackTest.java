@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.flow.PendingLogin;
 import io.github.dingtalkauth.flow.PendingLogins;
 import io.github.dingtalkauth.support.Browser;
@@ -173,7 +174,7 @@ class CallbackTest extends FilterFixture {
                 () -> assertFalse(aliceSession.isValid(), "alice's session survived"),
                 () -> assertNull(bobSession.getAttribute("cart")),
                 () -> assertEquals("bob", signedIn(browser).getUnionId()),
-                () -> assertEquals(1, ((PendingLogins) bobSession.getAttribute(PendingLogins.SESSION_ATTRIBUTE)).size(),
+                () -> assertEquals(1, ((PendingLogins) bobSession.getAttribute(AuthSession.PENDING_ATTRIBUTE)).size(),
                         "the third tab's login was not carried over"));
         assertEquals(303, callback("authCode=CODE-ALICE2&state=" + third).status());
         assertEquals("alice", signedIn(browser).getUnionId());
@@ -182,8 +183,9 @@ class CallbackTest extends FilterFixture {
     @Test
     void callbackWithReplayedStateIsRejected() {
         String state = startLogin(browser, "/a");
+        dingtalk.on(PROFILE_PATH, FakeDingTalk.html(500, "<h1>oops</h1>"));
         dingtalk.issue("CODE1", "union-1");
-        assertEquals(303, callback("authCode=CODE1&state=" + state).status());
+        assertEquals(502, callback("authCode=CODE1&state=" + state).status());
         Exchange replay = callback("authCode=CODE1&state=" + state);
         assertEquals(400, replay.status());
         assertTrue(replay.body().contains("Reason: state_unknown"), replay::body);
@@ -347,7 +349,7 @@ class CallbackTest extends FilterFixture {
         PendingLogins logins = new PendingLogins();
         Instant old = Instant.now().minus(Duration.ofMinutes(11));
         logins.add(UNKNOWN_STATE, new PendingLogin("/a", old), 8, old, Duration.ofMinutes(10));
-        browser.session().setAttribute(PendingLogins.SESSION_ATTRIBUTE, logins);
+        browser.session().setAttribute(AuthSession.PENDING_ATTRIBUTE, logins);
         dingtalk.issue("CODE1", "union-1");
         assertRefused(callback("authCode=CODE1&state=" + UNKNOWN_STATE), 400, "state_expired");
         assertEquals(0, logins.size(), "an expired state stays usable");

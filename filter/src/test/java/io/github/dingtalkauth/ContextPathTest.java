@@ -53,4 +53,21 @@ class ContextPathTest extends FilterFixture {
         assertEquals(400, exchange.status());
         assertEquals(true, exchange.body().contains("href=\"/app/dingtalk/login\""), exchange::body);
     }
+
+    @Test
+    void logoutPagePostsToTheLogoutPathUnderTheContextPath() {
+        Exchange exchange = browser.navigate("/dingtalk/logout").send(filter);
+        assertEquals(true, exchange.body().contains("action=\"/app/dingtalk/logout\""), exchange::body);
+        assertEquals(true, exchange.body().contains("href=\"/app/\""), exchange::body);
+    }
+
+    @Test
+    void backToAUsedCallbackReturnsToThePageUnderTheContextPath() {
+        String state = startLogin(browser, "/reports?id=1");
+        dingtalk.issue("CODE1", "union-1");
+        assertEquals(303, browser.get("/dingtalk/callback?authCode=CODE1&state=" + state).send(filter).status());
+        Exchange back = browser.get("/dingtalk/callback?authCode=CODE1&state=" + state).send(filter);
+        assertEquals(303, back.status(), back::everything);
+        assertEquals("/app/reports?id=1", back.location());
+    }
 }

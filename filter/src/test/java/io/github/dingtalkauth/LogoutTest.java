@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Sign-out: POST from our own pages only, then the whole session goes. */
+/** Sign-out: POST from our own pages only, then the whole session goes; GET only asks (see LogoutPageTest). */
 class LogoutTest extends FilterFixture {
     static final String LOGOUT = "/dingtalk/logout";
     static final DingTalkPrincipal ALICE = new DingTalkPrincipal("union-alice", null, "Alice", null, null, null, null,
@@ -30,11 +30,13 @@ class LogoutTest extends FilterFixture {
         session.setAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE, ALICE);
     }
 
-    @Test
-    void logoutByGetIsRefusedAndTheUserStaysSignedIn() {
-        Exchange exchange = browser.get(LOGOUT).header("Accept", "text/html").send(filter);
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH", "OPTIONS"})
+    void logoutByAnotherMethodIsRefusedNamingGetAndPost(String method) {
+        Exchange exchange = browser.request(method, LOGOUT).send(filter);
         assertEquals(405, exchange.status());
-        assertEquals("POST", exchange.header("Allow"));
+        assertEquals("GET, POST", exchange.header("Allow"));
+        assertTrue(exchange.body().contains("Reason: method_not_allowed"), exchange::body);
         assertTrue(session.isValid());
         assertSame(ALICE, session.getAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE));
     }

@@ -10,7 +10,10 @@ import io.github.dingtalkauth.support.FilterFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every response the filter writes itself is uncacheable, unframeable and sends no Referer onwards. */
+/**
+ * Every response the filter writes itself is uncacheable, unframeable and sends no Referer onwards; the sign-out page
+ * sends one to its own origin only, so that its form's POST carries a real {@code Origin}.
+ */
 class ProtectiveHeadersTest extends FilterFixture {
 
     private Exchange respond(String scenario) {
@@ -32,20 +35,23 @@ class ProtectiveHeadersTest extends FilterFixture {
             case "callback 303" -> signIn(browser, "/a", "union-1");
             case "logout 303" -> browser.post("/dingtalk/logout").send(filter);
             case "logout 403" -> browser.post("/dingtalk/logout").header("Origin", "https://evil.test").send(filter);
-            case "logout 405" -> browser.get("/dingtalk/logout").send(filter);
+            case "logout 405" -> browser.request("PUT", "/dingtalk/logout").send(filter);
+            case "logout page" -> browser.navigate("/dingtalk/logout").send(filter);
             default -> throw new IllegalArgumentException(scenario);
         };
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"login redirect", "explicit login", "login 405", "401 json", "callback 400",
-        "callback 405", "callback 403", "callback 502", "callback 303", "logout 303", "logout 403", "logout 405"})
+        "callback 405", "callback 403", "callback 502", "callback 303", "logout 303", "logout 403", "logout 405",
+        "logout page"})
     void filterOwnedResponseCarriesTheProtectiveHeaders(String scenario) {
         Exchange exchange = respond(scenario);
         assertFalse(exchange.passedThrough(), scenario + " reached the application");
         assertAll(scenario,
                 () -> assertEquals("no-store", exchange.header("Cache-Control")),
-                () -> assertEquals("no-referrer", exchange.header("Referrer-Policy")),
+                () -> assertEquals(scenario.equals("logout page") ? "same-origin" : "no-referrer",
+                        exchange.header("Referrer-Policy")),
                 () -> assertEquals("DENY", exchange.header("X-Frame-Options")),
                 () -> assertEquals("nosniff", exchange.header("X-Content-Type-Options")),
                 () -> assertTrue(String.valueOf(exchange.header("Content-Security-Policy"))

@@ -6,12 +6,10 @@ import io.github.dingtalkauth.client.DingTalkApiException;
 import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
-import io.github.dingtalkauth.web.QueryParameters;
 import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -20,13 +18,14 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * DingTalk's redirect back to us. In order: refuse anything malformed without touching the session; look up and
- * consume the state (the only defence against login CSRF, since DingTalk has no PKCE); then either show "cancelled"
- * or redeem the code exactly once, read the profile, and sign the user in on a new session id.
+ * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
+ * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
+ * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, and the user signed in
+ * on a new session id. A state this session does not hold is refused, unless someone is signed in on it (the Back
+ * button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_\\-]{1,256}");
     private static final Pattern PRINTABLE_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     private final DingTalkConfig config;
@@ -46,64 +45,67 @@ public final class CallbackHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if (!"GET".equals(request.getMethod())) {
             // HEAD too: a link previewer must not burn the state or the code.
-            failures.send(request, response, Reason.METHOD_NOT_ALLOWED, null);
+            failures.methodNotAllowed(request, response, "GET", "callback");
             return;
         }
-        QueryParameters query = QueryParameters.parse(request.getQueryString());
-        if (query == null) {
-            failures.send(request, response, Reason.MALFORMED_REQUEST, null);
+        CallbackParameters.Parsed parsed = CallbackParameters.parse(request.getQueryString());
+        if (parsed.refusal() != null) {
+            failures.send(request, response, parsed.refusal(), parsed.detail());
             return;
         }
-        for (String name : new String[] {"state", "authCode", "code", "error"}) {
-            if (query.isRepeated(name)) {
-                failures.send(request, response, Reason.DUPLICATE_PARAMETER, "parameter=" + name);
-                return;
-            }
-        }
-        String state = query.get("state");
-        String error = emptyToNull(query.get("error"));
-        String authCode = emptyToNull(query.get("authCode"));
-        String plainCode = emptyToNull(query.get("code"));
-        String code = authCode != null ? authCode : plainCode;
-        Reason malformed = state == null || state.isBlank() ? Reason.STATE_MISSING
-                : !StateTokens.isWellFormed(state) ? Reason.STATE_INVALID
-                : authCode != null && plainCode != null && !authCode.equals(plainCode) ? Reason.CODE_CONFLICT
-                : error != null && code != null ? Reason.ERROR_WITH_CODE
-                : error == null && code == null ? Reason.CODE_MISSING
-                : error == null && !CODE.matcher(code).matches() ? Reason.CODE_INVALID
-                : null;
-        if (malformed != null) {
-            failures.send(request, response, malformed, null);
-            return;
-        }
+        CallbackParameters callback = parsed.parameters();
 
-        HttpSession session = request.getSession(false); // a callback never creates a session
-        PendingLogin login = session == null ? null : take(session, state);
+        AuthSession session = AuthSession.existing(request); // a callback never creates a session
+        PendingLogin login = session == null ? null : session.takePending(callback.state());
         if (login == null) {
-            failures.send(request, response, Reason.STATE_UNKNOWN, session == null ? "session=none" : null);
+            unknownState(request, response, session, callback.state());
             return;
         }
         if (login.isExpired(clock.instant(), config.stateTtl())) {
             failures.send(request, response, Reason.STATE_EXPIRED, null);
             return;
         }
-        if (error != null) {
+        if (callback.error() != null) {
             failures.send(request, response, Reason.ACCESS_DENIED,
-                    "error=" + (PRINTABLE_ERROR.matcher(error).matches() ? error : "unprintable"));
+                    "error=" + (PRINTABLE_ERROR.matcher(callback.error()).matches() ? callback.error() : "unprintable"));
             return;
         }
+        exchangeAndSignIn(request, response, session, callback, login);
+    }
 
+    /**
+     * No login in flight under this state: it was never started in this browser, or it has finished. A signed-in
+     * user who comes back to a used callback URL (the Back button) goes on into the application, to where that login
+     * went when this session still knows it; nothing is redeemed. Anyone else is refused.
+     */
+    private void unknownState(HttpServletRequest request, HttpServletResponse response, AuthSession session,
+                              String state) throws IOException, ServletException {
+        if (session == null || session.principal() == null) {
+            failures.send(request, response, Reason.STATE_UNKNOWN, session == null ? "session=none" : null);
+            return;
+        }
+        String target = session.finishedTarget(state);
+        LOG.log(Level.DEBUG, "DingTalk login: a used callback URL came back from a signed-in user; sent on to the "
+                + (target == null ? "context root" : "page of that login"));
+        Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER,
+                request.getContextPath() + (target == null ? ReturnTarget.ROOT : target));
+    }
+
+    /** Redeems the code exactly once, reads the profile, and signs the user in on a new session id. */
+    private void exchangeAndSignIn(HttpServletRequest request, HttpServletResponse response, AuthSession session,
+                                   CallbackParameters callback, PendingLogin login)
+            throws IOException, ServletException {
         DingTalkPrincipal principal;
         try {
             Instant deadline = clock.instant().plus(requestTimeout);
-            AccessGrant grant = client.exchangeCode(code, deadline);
+            AccessGrant grant = client.exchangeCode(callback.code(), deadline);
             principal = client.fetchProfile(grant, deadline);
         } catch (DingTalkApiException e) {
             failures.send(request, response, reasonFor(e), e.getMessage());
             return;
         }
         try {
-            SessionSignIn.signIn(request, session, principal);
+            SessionSignIn.signIn(request, session, principal).recordFinished(callback.state(), login.returnTarget());
         } catch (IllegalStateException sessionEnded) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");
@@ -113,22 +115,6 @@ public final class CallbackHandler {
         Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + login.returnTarget());
     }
 
-    /** Consumes the state whatever happens next, so a failed exchange can never be replayed. */
-    private static PendingLogin take(HttpSession session, String state) {
-        try {
-            if (!(session.getAttribute(PendingLogins.SESSION_ATTRIBUTE) instanceof PendingLogins logins)) {
-                return null;
-            }
-            PendingLogin login = logins.take(state);
-            if (login != null) {
-                session.setAttribute(PendingLogins.SESSION_ATTRIBUTE, logins);
-            }
-            return login;
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
-    }
-
     private static Reason reasonFor(DingTalkApiException e) {
         return switch (e.kind()) {
             case TIMEOUT -> Reason.PROVIDER_TIMEOUT;
@@ -136,9 +122,5 @@ public final class CallbackHandler {
             case ERROR_STATUS -> Reason.PROVIDER_ERROR;
             case INVALID_RESPONSE -> Reason.INVALID_RESPONSE;
         };
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

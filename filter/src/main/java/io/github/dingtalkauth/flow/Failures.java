@@ -27,16 +27,38 @@ public final class Failures {
     /** @param detail what the log may add: our own words or sanitised provider codes, never request values */
     public void send(HttpServletRequest request, HttpServletResponse response, Reason reason, String detail)
             throws IOException, ServletException {
-        LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code()
-                + (detail == null ? "" : " " + detail));
-        String retryUrl = request.getContextPath() + loginPath;
-        if (errorPage != null && reason != Reason.METHOD_NOT_ALLOWED) {
+        log(reason, detail);
+        if (errorPage != null) {
             Responses.protect(response);
             response.setStatus(reason.status());
             request.setAttribute(SignInError.REQUEST_ATTRIBUTE, reason.code());
             request.getRequestDispatcher(errorPage).forward(request, response);
             return;
         }
-        Responses.failurePage(response, reason.status(), reason.code(), reason.chinese(), reason.english(), retryUrl);
+        page(request, response, reason);
+    }
+
+    /**
+     * The one 405 of the filter's paths, with the {@code Allow} header naming what {@code path} answers. Always the
+     * fixed page: an application's error page is not written to answer a HEAD or a PUT.
+     *
+     * @param allow the methods the path answers, such as {@code "GET, POST"}
+     * @param path  which of the filter's paths, for the log
+     */
+    public void methodNotAllowed(HttpServletRequest request, HttpServletResponse response, String allow, String path)
+            throws IOException {
+        log(Reason.METHOD_NOT_ALLOWED, path);
+        response.setHeader("Allow", allow);
+        page(request, response, Reason.METHOD_NOT_ALLOWED);
+    }
+
+    private static void log(Reason reason, String detail) {
+        LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code()
+                + (detail == null ? "" : " " + detail));
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
+        Responses.failurePage(response, reason.status(), reason.code(), reason.chinese(), reason.english(),
+                request.getContextPath() + loginPath);
     }
 }

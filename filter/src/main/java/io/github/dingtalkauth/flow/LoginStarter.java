@@ -7,7 +7,6 @@ import io.github.dingtalkauth.web.Origins;
 import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +16,9 @@ import java.time.Instant;
 
 /**
  * Sends the browser to DingTalk's authorization page after recording a {@link PendingLogin} under a fresh state in
- * the session. This is the only place the filter creates a session.
+ * the session. This is the only place the filter creates a session (a sign-in may replace one).
  */
 public final class LoginStarter {
-    /** Marks a session the filter created for a login, whose short idle timeout is lifted at sign-in. */
-    static final String PRE_LOGIN_ATTRIBUTE = "io.github.dingtalkauth.preLogin";
-
     private final DingTalkConfig config;
     private final StateTokens states;
     private final Clock clock;
@@ -62,17 +58,9 @@ public final class LoginStarter {
     private void start(HttpServletRequest request, HttpServletResponse response, String target) {
         Instant now = clock.instant();
         Duration ttl = config.stateTtl();
-        HttpSession session = request.getSession(true);
-        if (session.isNew()) {
-            // A session that exists only for a login should not outlive the login by much.
-            session.setMaxInactiveInterval((int) Math.max(1, ttl.toSeconds()));
-            session.setAttribute(PRE_LOGIN_ATTRIBUTE, Boolean.TRUE);
-        }
-        PendingLogins logins = session.getAttribute(PendingLogins.SESSION_ATTRIBUTE) instanceof PendingLogins p
-                ? p : new PendingLogins();
         String state = states.next();
-        logins.add(state, new PendingLogin(target, now), config.get(Settings.MAX_PENDING_LOGINS), now, ttl);
-        session.setAttribute(PendingLogins.SESSION_ATTRIBUTE, logins); // again, so replicated sessions see it
+        AuthSession.forLogin(request, ttl).addPending(state, new PendingLogin(target, now),
+                config.get(Settings.MAX_PENDING_LOGINS), now, ttl);
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
         Responses.redirect(response, HttpServletResponse.SC_FOUND,
                 authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);

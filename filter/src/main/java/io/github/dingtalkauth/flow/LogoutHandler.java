@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.flow;
 
+import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.web.Origins;
@@ -7,48 +8,61 @@ import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 
 /**
- * {@code POST logoutPath}: ends the session and sends the browser to a fixed place. Only POST, and only from our own
- * pages (checked with {@code Sec-Fetch-Site} and {@code Origin}), so that an image tag or another site cannot sign
- * people out.
+ * The logout path. {@code POST} ends the session and sends the browser to a fixed place, but only from our own pages
+ * (checked with {@code Sec-Fetch-Site} and {@code Origin}), so that an image tag or another site cannot sign people
+ * out. {@code GET} (a typed or bookmarked URL, a link) only asks, with a page whose button makes that POST.
  */
 public final class LogoutHandler {
+    private static final String ALLOW = "GET, POST";
+
     private final Failures failures;
     private final String target;
+    private final String logoutPath;
     private final String configuredOrigin;
 
     public LogoutHandler(DingTalkConfig config, Failures failures) {
         this.failures = failures;
         this.target = config.get(Settings.POST_LOGOUT_REDIRECT);
+        this.logoutPath = config.logoutPath();
         URI redirect = config.redirectUri();
         this.configuredOrigin = redirect == null ? null : Origins.of(redirect.getScheme(), redirect.getHost(), redirect.getPort());
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            failures.send(request, response, Reason.METHOD_NOT_ALLOWED, "logout");
-            return;
+        switch (request.getMethod()) {
+            case "POST" -> signOut(request, response);
+            case "GET", "HEAD" -> askFirst(request, response);
+            default -> failures.methodNotAllowed(request, response, ALLOW, "logout");
         }
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         if (isCrossSite(request)) {
             failures.send(request, response, Reason.CROSS_SITE_LOGOUT, null);
             return;
         }
-        HttpSession session = request.getSession(false);
+        AuthSession session = AuthSession.existing(request);
         if (session != null) {
-            try {
-                session.invalidate();
-            } catch (IllegalStateException alreadyInvalid) {
-                // nothing left to end
-            }
+            session.end();
         }
         Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER,
                 target.startsWith("/") ? request.getContextPath() + target : target);
+    }
+
+    /** Signs nobody out and makes no session. */
+    private void askFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AuthSession session = AuthSession.existing(request);
+        DingTalkPrincipal principal = session == null ? null : session.principal();
+        String nick = principal == null ? null : principal.getNick();
+        String context = request.getContextPath();
+        Responses.signOutPage(response, context + logoutPath, context + ReturnTarget.ROOT, nick,
+                !"HEAD".equals(request.getMethod()));
     }
 
     private boolean isCrossSite(HttpServletRequest request) {

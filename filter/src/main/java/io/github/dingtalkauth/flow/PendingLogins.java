@@ -14,7 +14,7 @@ import java.util.Map;
  * The logins one browser session has in flight, keyed by {@code state}. Bounded, so that a script hammering the
  * login URL cannot grow a session without limit (CVE-2021-22119); keyed per state, so that two tabs can sign in at
  * once; and {@link #take} removes exactly the entry asked for, so that a forged callback cannot wipe the others
- * (the mistake of clearing the whole map on every callback).
+ * (the mistake of clearing the whole map on every callback). {@link AuthSession} keeps it in the session.
  *
  * <p>Methods lock this object, not the session: the map is the only shared state, and a lock on it is what makes
  * {@link #take} atomic when a double-click sends the same callback twice.
@@ -22,9 +22,6 @@ import java.util.Map;
 public final class PendingLogins implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-
-    /** The session attribute that holds the pending logins of a session. */
-    public static final String SESSION_ATTRIBUTE = "io.github.dingtalkauth.pending";
 
     private final LinkedHashMap<String, PendingLogin> byState = new LinkedHashMap<>();
 

@@ -2,7 +2,6 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
@@ -13,26 +12,17 @@ final class SessionSignIn {
     private SessionSignIn() {
     }
 
-    static void signIn(HttpServletRequest request, HttpSession current, DingTalkPrincipal principal) {
-        HttpSession session = current;
-        Object previous = session.getAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE);
-        if (previous instanceof DingTalkPrincipal p && !p.getUnionId().equals(principal.getUnionId())) {
-            PendingLogins inFlight = session.getAttribute(PendingLogins.SESSION_ATTRIBUTE) instanceof PendingLogins l
-                    ? l.copy() : null;
-            session.invalidate();
-            session = request.getSession(true);
-            if (inFlight != null && !inFlight.isEmpty()) {
-                session.setAttribute(PendingLogins.SESSION_ATTRIBUTE, inFlight);
-            }
+    /** @return the session the user is now signed in on */
+    static AuthSession signIn(HttpServletRequest request, AuthSession current, DingTalkPrincipal principal) {
+        AuthSession session = current;
+        DingTalkPrincipal previous = session.principal();
+        if (previous != null && !previous.getUnionId().equals(principal.getUnionId())) {
+            session = session.replace(request);
         } else {
             request.changeSessionId();
-            if (session.getAttribute(LoginStarter.PRE_LOGIN_ATTRIBUTE) != null) {
-                session.removeAttribute(LoginStarter.PRE_LOGIN_ATTRIBUTE);
-                // getSessionTimeout() is in minutes; zero or less means "never", which setMaxInactiveInterval shares.
-                int minutes = request.getServletContext().getSessionTimeout();
-                session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : minutes);
-            }
+            session.liftPreLoginTimeout(request);
         }
-        session.setAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE, principal);
+        session.signInAs(principal);
+        return session;
     }
 }

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /**
  * Every response the filter writes itself. They all carry the same protective headers: never cached (a shared cache
  * replaying a login redirect would hand one user's state to another), never framed, no Referer (the callback URL
- * holds a code).
+ * holds a code; the sign-out page alone sends one to its own origin).
  */
 public final class Responses {
     private Responses() {
@@ -52,21 +52,8 @@ public final class Responses {
                                    String english, String retryUrl) throws IOException {
         protect(response);
         response.setStatus(status);
-        if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && response.getHeader("Allow") == null) {
-            response.setHeader("Allow", "GET");
-        }
-        response.setContentType("text/html;charset=UTF-8");
-        PrintWriter out = response.getWriter();
-        out.write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>登录未完成 · Sign-in did not complete</title><style>"
-                + "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\",sans-serif;"
-                + "background:#f5f6f7;color:#1f2329;margin:0;display:flex;min-height:100vh;align-items:center;"
-                + "justify-content:center}main{background:#fff;border-radius:12px;padding:32px 40px;max-width:440px;"
-                + "box-shadow:0 2px 12px rgba(0,0,0,.08)}h1{font-size:20px;margin:0 0 16px}p{line-height:1.6}"
-                + "a.button{display:inline-block;background:#0089ff;color:#fff;text-decoration:none;padding:10px 20px;"
-                + "border-radius:6px;margin-top:8px}.code{color:#8f959e;font-size:12px;margin-top:24px}"
-                + "</style></head><body><main><h1>登录未完成 · Sign-in did not complete</h1><p lang=\"zh-CN\">");
+        PrintWriter out = BilingualPage.open(response, "登录未完成 · Sign-in did not complete");
+        out.write("<p lang=\"zh-CN\">");
         out.write(Html.escape(chinese));
         out.write("</p><p lang=\"en\">");
         out.write(Html.escape(english));
@@ -74,6 +61,40 @@ public final class Responses {
         out.write(Html.escape(retryUrl));
         out.write("\">重新登录 · Sign in again</a></p><p class=\"code\">错误代码 · Reason: ");
         out.write(Html.escape(code));
-        out.write("</p></main></body></html>\n");
+        out.write("</p>");
+        BilingualPage.close(out);
+    }
+
+    /**
+     * The page {@code GET logoutPath} shows: a question and a {@code POST} form that signs out, so that a link, an
+     * image or a prefetch never does. {@code signedInAs} (a nick, or null) is named so the user knows whom they end.
+     * The Referer policy is {@code same-origin} here, not {@code no-referrer}: under {@code no-referrer} a browser
+     * sends {@code Origin: null} with the form's POST, which the logout's cross-site check refuses.
+     *
+     * @param withBody false for a HEAD, which gets the same status and headers
+     */
+    public static void signOutPage(HttpServletResponse response, String logoutUrl, String cancelUrl,
+                                   String signedInAs, boolean withBody) throws IOException {
+        protect(response);
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setStatus(HttpServletResponse.SC_OK);
+        if (!withBody) {
+            response.setContentType(BilingualPage.CONTENT_TYPE);
+            return;
+        }
+        PrintWriter out = BilingualPage.open(response, "退出登录 · Sign out");
+        out.write("<p lang=\"zh-CN\">确定要退出登录吗？</p><p lang=\"en\">Do you want to sign out?</p>");
+        if (signedInAs != null) {
+            out.write("<p>当前用户 · Signed in as: <strong>");
+            out.write(Html.escape(signedInAs));
+            out.write("</strong></p>");
+        }
+        out.write("<form method=\"post\" action=\"");
+        out.write(Html.escape(logoutUrl));
+        out.write("\"><button class=\"button\" type=\"submit\">退出登录 · Sign out</button></form>"
+                + "<p><a href=\"");
+        out.write(Html.escape(cancelUrl));
+        out.write("\">取消 · Cancel</a></p>");
+        BilingualPage.close(out);
     }
 }

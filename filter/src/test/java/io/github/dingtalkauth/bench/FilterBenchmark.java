@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.bench;
 
+import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.DingTalkLinks;
 import io.github.dingtalkauth.DingTalkPrincipal;
@@ -250,7 +251,7 @@ public final class FilterBenchmark {
         expect(navigation.chain.lastRequest == null && navigation.response.getStatus() == 302
                 && location != null && location.startsWith("https://login.dingtalk.com/oauth2/auth?"),
                 "(d) redirects to DingTalk");
-        expect(navigation.request.getSession(false).getAttribute(PendingLogins.SESSION_ATTRIBUTE)
+        expect(navigation.request.getSession(false).getAttribute(AuthSession.PENDING_ATTRIBUTE)
                 instanceof PendingLogins p && p.size() == 1, "(d) records one pending login in a new session");
         expect(excludedSignedIn.chain.lastRequest instanceof SignedInRequest, "(e) passes a SignedInRequest on");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.flow.PendingLogins;
 import jakarta.servlet.ServletException;
@@ -66,7 +67,7 @@ public abstract class FilterFixture {
 
     protected static PendingLogins pending(Browser b) {
         FakeSession session = b.session();
-        return session == null ? null : (PendingLogins) session.getAttribute(PendingLogins.SESSION_ATTRIBUTE);
+        return session == null ? null : (PendingLogins) session.getAttribute(AuthSession.PENDING_ATTRIBUTE);
     }
 
     /** The query of a URL as raw (still encoded) values. */

@@ -111,12 +111,27 @@ public abstract class SignInScenarios {
     }
 
     @Test
-    void replayedCallbackIsRejectedAndTheCodeIsRedeemedOnlyOnce() {
+    void backToTheUsedCallbackWhenSignedInLandsOnThatPageAndRedeemsNothing() {
+        Browser browser = browser();
+        String callback = SignIn.approve(browser, SignIn.start(browser, protectedPage() + "?from=back"), "zhangsan");
+        assertEquals(303, callback(browser, callback).status());
+
+        Browser.Response back = callback(browser, callback);
+
+        assertEquals(303, back.status(), back.body());
+        assertEquals(contextPath() + protectedPage() + "?from=back", back.location());
+        assertTrue(back.setsCookie(SESSION_COOKIE).isEmpty(), "nobody signed in again");
+        assertEquals(1, emulator().stats().tokenRequests(), () -> emulator().stats().toString());
+        assertEquals(unionId("zhangsan"), remoteUser(follow(browser, back)));
+    }
+
+    @Test
+    void usedCallbackInABrowserNotSignedInIsRejectedAndTheCodeIsRedeemedOnlyOnce() {
         Browser browser = browser();
         String callback = SignIn.approve(browser, SignIn.start(browser, protectedPage()), "zhangsan");
         assertEquals(303, callback(browser, callback).status());
 
-        Browser.Response replay = callback(browser, callback);
+        Browser.Response replay = callback(browser(), callback);
 
         assertEquals(400, replay.status(), replay.body());
         assertReason("state_unknown", replay);
@@ -237,13 +252,32 @@ public abstract class SignInScenarios {
     }
 
     @Test
-    void logoutByGetIsRefusedWith405() {
+    void logoutByGetAsksFirstAndItsButtonSignsOut() {
+        Browser browser = signedIn("zhangsan");
+        String session = browser.cookie(SESSION_COOKIE);
+
+        Browser.Response page = browser.navigate(LOGOUT);
+
+        assertEquals(200, page.status(), page.body());
+        String form = "<form method=\"post\" action=\"" + contextPath() + LOGOUT + "\">";
+        assertTrue(page.body().contains(form), page.body());
+        assertTrue(isSignedIn(session), "a GET signs nobody out");
+        // What a browser sends when the button is pressed: the page's Referrer-Policy lets it name its origin.
+        assertEquals("same-origin", page.header("referrer-policy"));
+        Browser.Response out = browser.postForm(origin() + contextPath() + LOGOUT, "", "Origin", origin(),
+                "Sec-Fetch-Site", "same-origin", "Referer", origin() + contextPath() + LOGOUT);
+        assertEquals(303, out.status(), out.body());
+        assertFalse(isSignedIn(session));
+    }
+
+    @Test
+    void logoutByAnotherMethodIsRefusedWith405NamingGetAndPost() {
         Browser browser = signedIn("zhangsan");
 
-        Browser.Response answer = browser.navigate(LOGOUT);
+        Browser.Response answer = browser.send("PUT", LOGOUT, "");
 
         assertEquals(405, answer.status(), answer.body());
-        assertEquals("POST", answer.header("allow"));
+        assertEquals("GET, POST", answer.header("allow"));
         assertTrue(isSignedIn(browser.cookie(SESSION_COOKIE)));
     }
 

@@ -76,16 +76,7 @@ final class Reject {
         assertNotReflected(response, attackerStrings);
         assertNoStackTrace(response);
 
-        Stats now = before.app().stats();
-        assertEquals(before.stats().tokenRequests(), now.tokenRequests(), "DingTalk's token endpoint was called");
-        assertEquals(before.stats().profileRequests(), now.profileRequests(), "DingTalk's profile endpoint was called");
-
-        assertTrue(response.setsCookie(SecurityApp.SESSION_COOKIE).isEmpty(),
-                () -> "a refused callback must not create or change a session: " + response.setCookies());
-        assertEquals(before.sessionCookie(), before.browser().cookie(SecurityApp.SESSION_COOKIE));
-        Browser.Response probe = probe(before.browser());
-        assertEquals(before.probeStatus(), probe.status(), "sign-in state changed: " + probe.body());
-        assertEquals(before.probeBody(), probe.body(), "sign-in state changed");
+        assertNothingChanged(response, before);
 
         List<String> warnings = warningsSince(before.logMark());
         assertEquals(1, warnings.size(), () -> "exactly one WARN line expected: " + warnings);
@@ -96,6 +87,37 @@ final class Reject {
             }
         }
         assertFalse(warnings.get(0).contains("\n") || warnings.get(0).contains("\r"), "log line was split");
+    }
+
+    /**
+     * The Back button's answer to a signed-in browser on a callback it cannot use: an empty 303 to {@code location}
+     * (never a page the callback named), uncached, with nothing the attacker sent in it, DingTalk not called, the
+     * browser signed in exactly as before, and no WARN line (nothing was refused).
+     */
+    static void assertSentOn(Browser.Response response, Before before, String location, String... attackerStrings) {
+        String context = "303 to " + location + " expected, got " + response.status() + " "
+                + response.headers().map() + "\n" + response.body();
+        assertEquals(303, response.status(), context);
+        assertEquals(location, response.location(), context);
+        assertEquals("", response.body(), context);
+        assertEquals("no-store", response.header("cache-control"), context);
+        assertNotReflected(response, attackerStrings);
+        assertNothingChanged(response, before);
+        assertEquals(List.of(), warningsSince(before.logMark()));
+    }
+
+    /** DingTalk not called, no session cookie set or changed, and the browser signed in (or not) as before. */
+    private static void assertNothingChanged(Browser.Response response, Before before) {
+        Stats now = before.app().stats();
+        assertEquals(before.stats().tokenRequests(), now.tokenRequests(), "DingTalk's token endpoint was called");
+        assertEquals(before.stats().profileRequests(), now.profileRequests(), "DingTalk's profile endpoint was called");
+
+        assertTrue(response.setsCookie(SecurityApp.SESSION_COOKIE).isEmpty(),
+                () -> "this callback must not create or change a session: " + response.setCookies());
+        assertEquals(before.sessionCookie(), before.browser().cookie(SecurityApp.SESSION_COOKIE));
+        Browser.Response probe = probe(before.browser());
+        assertEquals(before.probeStatus(), probe.status(), "sign-in state changed: " + probe.body());
+        assertEquals(before.probeBody(), probe.body(), "sign-in state changed");
     }
 
     /** Neither the body nor any header carries one of {@code strings}, nor any canary value. */

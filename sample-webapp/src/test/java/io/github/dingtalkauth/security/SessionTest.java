@@ -193,14 +193,28 @@ class SessionTest {
     }
 
     @Test
-    @DisplayName("D4 GET on the logout path is refused with 405 and signs nobody out")
-    void d4_getLogoutIsRefused() {
+    @DisplayName("D4 GET on the logout path only asks: a page with a POST form, and nobody is signed out")
+    void d4_getLogoutAsksAndSignsNobodyOut() {
         Browser browser = app.browser();
         app.signIn(browser, "/me", "zhangsan");
         Browser.Response get = browser.navigate(LOGOUT);
-        assertEquals(405, get.status(), get::body);
-        assertEquals("POST", get.header("allow"));
+        assertEquals(200, get.status(), get::body);
+        assertTrue(get.body().contains("<form method=\"post\" action=\"" + LOGOUT + "\">"), get::body);
         assertEquals("no-store", get.header("cache-control"));
+        assertTrue(get.setsCookie(SESSION_COOKIE).isEmpty());
+        assertEquals(200, Reject.probe(browser).status(), "still signed in");
+    }
+
+    @ParameterizedTest(name = "D4 {0} on the logout path")
+    @ValueSource(strings = {"PUT", "DELETE", "PATCH"})
+    @DisplayName("D4 other methods on the logout path are refused with 405 and sign nobody out")
+    void d4_otherLogoutMethodsAreRefused(String method) {
+        Browser browser = app.browser();
+        app.signIn(browser, "/me", "zhangsan");
+        Browser.Response answer = browser.send(method, LOGOUT, "");
+        assertEquals(405, answer.status(), answer::body);
+        assertEquals("GET, POST", answer.header("allow"));
+        assertEquals("no-store", answer.header("cache-control"));
         assertEquals(200, Reject.probe(browser).status(), "still signed in");
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Checklist F1–F3 with canaries: a representative set of flows (sign-ins, a replay, forged and malformed states, a
+ * Checklist F1–F3 with canaries: a representative set of flows (sign-ins, replays, forged and malformed states, a
  * cancelled login, back-channel faults, logout) against the sample running in a JVM of its own, then a search of
  * everything that JVM printed, every request DingTalk received and every response the browsers got.
  *
@@ -256,13 +256,14 @@ class SecretHygieneTest {
         }
 
         private void flows(DingTalkEmulator emulator, ChildApp app) {
-            // A sign-in, its pages, and a replay of its callback.
+            // A sign-in, its pages, and replays of its callback: by the Back button, and in a browser not signed in.
             Browser first = new Browser(app.baseUri());
             String callback = SignIn.approve(first, start(first), "zhangsan");
             expect(303, visit(first, callback));
             expect(200, visit(first, "/me"));
             expect(200, record(first, first.get("/api/me", "Accept", "application/json")));
-            expect(400, visit(first, callback));
+            expect(303, visit(first, callback));
+            expect(400, visit(new Browser(app.baseUri()), callback));
             // Forged callbacks: an unknown well-formed state carrying a code-like value, and a malformed state.
             Browser forger = new Browser(app.baseUri());
             expect(400, visit(forger, "/dingtalk/callback?authCode=CANARY-CODE-999&state=" + "A".repeat(43)));
@@ -283,6 +284,7 @@ class SecretHygieneTest {
             // Another person signs in and out; afterwards the session is gone.
             Browser second = new Browser(app.baseUri());
             expect(303, visit(second, SignIn.approve(second, start(second), "alice")));
+            expect(200, visit(second, "/dingtalk/logout"));
             expect(303, record(second, second.postForm("/dingtalk/logout", "", "Origin", app.baseUri().toString())));
             expect(401, record(second, second.get("/api/me", "Accept", "application/json")));
             collectSession(first);

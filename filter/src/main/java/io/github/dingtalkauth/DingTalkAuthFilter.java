@@ -191,6 +191,17 @@ public class DingTalkAuthFilter implements Filter {
                     + " Host header. Set redirectUri to the exact URL registered with DingTalk in production.");
         }
         try {
+            if (filterConfig.getServletContext().getEffectiveSessionTrackingModes()
+                    .contains(jakarta.servlet.SessionTrackingMode.URL)) {
+                LOG.log(Level.WARNING, "DingTalk login: sessions may be tracked by URL (;jsessionid=), the servlet"
+                        + " default. The callback refuses such sessions (they allow login CSRF), but turn URL tracking"
+                        + " off: <tracking-mode>COOKIE</tracking-mode> in web.xml, or"
+                        + " setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE)) in code.");
+            }
+        } catch (RuntimeException notSupported) {
+            // a container that cannot say: nothing to check
+        }
+        try {
             String sameSite = filterConfig.getServletContext().getSessionCookieConfig().getAttribute("SameSite");
             if ("Strict".equalsIgnoreCase(sameSite)) {
                 LOG.log(Level.WARNING, "DingTalk login: the session cookie is SameSite=Strict, so browsers will not"

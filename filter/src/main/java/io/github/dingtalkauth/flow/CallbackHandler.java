@@ -54,6 +54,10 @@ public final class CallbackHandler {
             return;
         }
         CallbackParameters callback = parsed.parameters();
+        if (sessionFromUrl(request)) {
+            failures.send(request, response, Reason.SESSION_FROM_URL, null);
+            return;
+        }
 
         AuthSession session = AuthSession.existing(request); // a callback never creates a session
         PendingLogin login = session == null ? null : session.takePending(callback.state());
@@ -71,6 +75,15 @@ public final class CallbackHandler {
             return;
         }
         exchangeAndSignIn(request, response, session, callback, login);
+    }
+
+    /**
+     * A session named in the URL ({@code ;jsessionid=}) is one an attacker can choose: he starts a login in his own
+     * session and sends the victim, who has no cookie, to the callback with his session id, and the victim is signed
+     * in as the attacker. Only a session from the cookie may finish a login, and DingTalk's redirect never carries one.
+     */
+    private static boolean sessionFromUrl(HttpServletRequest request) {
+        return request.isRequestedSessionIdFromURL() || request.getRequestURI().indexOf(';') >= 0;
     }
 
     /**

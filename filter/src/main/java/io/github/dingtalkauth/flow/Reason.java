@@ -28,6 +28,8 @@ public enum Reason {
             "The sign-in response repeats a parameter."),
     MALFORMED_REQUEST(SignInError.MALFORMED_REQUEST, "登录请求格式不正确。",
             "The sign-in response is malformed."),
+    SESSION_FROM_URL(SignInError.SESSION_FROM_URL, "登录请求的网址中带有会话标识，已被拒绝。请重新登录。",
+            "The sign-in response carried a session id in its URL and was refused. Please sign in again."),
     METHOD_NOT_ALLOWED(SignInError.METHOD_NOT_ALLOWED, "不支持此请求方式。",
             "This request method is not supported here."),
     ACCESS_DENIED(SignInError.ACCESS_DENIED, "您在钉钉取消了登录。",

@@ -35,10 +35,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The servlet API's programmatic security calls on a signed-in request, on both containers: frameworks call
- * {@code request.logout()} to sign a user out, and it must do so (it was a no-op on Tomcat and a 500 on Jetty).
+ * The filter on Jetty 12 and Tomcat 10.1 left at their defaults (no session-config: sessions tracked by cookie and by
+ * URL), registered in code. Covers what differs between containers or depends on their defaults: the programmatic
+ * security calls ({@code request.logout()} was a no-op on Tomcat and a 500 on Jetty) and URL session ids.
  */
-class ProgrammaticSecurityTest {
+class DefaultContainerTest {
     private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
 
     enum Container { JETTY, TOMCAT }
@@ -165,6 +166,30 @@ class ProgrammaticSecurityTest {
                 logout.body());
         Browser.Response next = browser.get("/whoami", "Accept", "application/json");
         assertEquals(401, next.status(), "the session ended: " + next.body());
+    }
+
+    /**
+     * Login CSRF through the URL: the attacker starts a login in his own session, approves it as himself, and sends
+     * a victim who has no cookie to the callback with his session id in the URL. The victim must not be signed in.
+     */
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aSessionIdInTheCallbackUrlCannotSignAVictimIn(Container container) {
+        URI base = container == Container.JETTY ? jettyBase : tomcatBase;
+        Browser attacker = new Browser(base);
+        SignIn.Started started = SignIn.start(attacker, "/whoami");
+        String callback = SignIn.approve(attacker, started, "lisi");
+        String attackersSession = attacker.cookie("JSESSIONID");
+        URI url = URI.create(callback);
+        String forged = url.getRawPath() + ";jsessionid=" + attackersSession + "?" + url.getRawQuery();
+
+        Browser victim = new Browser(base);
+        Browser.Response answer = victim.navigate(forged);
+
+        assertEquals(400, answer.status(), answer.body());
+        assertTrue(answer.body().contains("session_from_url"), answer.body());
+        assertEquals(401, victim.get("/whoami", "Accept", "application/json").status());
+        assertEquals(null, victim.cookie("JSESSIONID"), "no session was handed to the victim");
     }
 
     @ParameterizedTest

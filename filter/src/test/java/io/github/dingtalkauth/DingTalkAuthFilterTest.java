@@ -124,6 +124,20 @@ class DingTalkAuthFilterTest extends FilterFixture {
     }
 
     @Test
+    void doFilterWhenALogoutEndsTheSessionDuringLoginStartThenTheLoginGoesOnInAFreshSession() {
+        FakeSession doomed = browser.newSession();
+        doomed.endOnNextWrite();
+
+        Exchange exchange = browser.navigate("/reports").send(filter);
+
+        assertEquals(302, exchange.status());
+        assertFalse(doomed.isValid());
+        assertFalse(doomed.getId().equals(browser.sessionId()), "a fresh session holds the login");
+        String state = query(exchange.location()).get("state");
+        assertEquals("/reports", pending(browser).take(state).returnTarget());
+    }
+
+    @Test
     void doFilterWhenLoginStartsInANewSessionThenTheSessionIsShortLived() {
         browser.navigate("/reports").send(filter);
         assertEquals(600, browser.session().getMaxInactiveInterval());

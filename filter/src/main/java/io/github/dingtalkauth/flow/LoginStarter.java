@@ -59,8 +59,15 @@ public final class LoginStarter {
         Instant now = clock.instant();
         Duration ttl = config.stateTtl();
         String state = states.next();
-        AuthSession.forLogin(request, ttl).addPending(state, new PendingLogin(target, now),
-                config.get(Settings.MAX_PENDING_LOGINS), now, ttl);
+        PendingLogin login = new PendingLogin(target, now);
+        int max = config.get(Settings.MAX_PENDING_LOGINS);
+        try {
+            AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
+        } catch (IllegalStateException endedMeanwhile) {
+            // A logout in another tab ended the session between getting it and writing to it (its message would carry
+            // the dead session id into a 500 page). That session is gone, so this one is new and nobody else's.
+            AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
+        }
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
         Responses.redirect(response, HttpServletResponse.SC_FOUND,
                 authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);

@@ -16,10 +16,16 @@ public final class FakeSession implements HttpSession {
     boolean isNew = true;
     private boolean valid = true;
     private int maxInactiveInterval = 1800;
+    private boolean endOnNextWrite;
 
     FakeSession(FakeContainer container, String id) {
         this.container = container;
         this.id = id;
+    }
+
+    /** Makes the next write find the session ended, as when another request invalidated it just before. */
+    public synchronized void endOnNextWrite() {
+        endOnNextWrite = true;
     }
 
     public boolean isValid() {
@@ -79,6 +85,11 @@ public final class FakeSession implements HttpSession {
     @Override
     public synchronized void setAttribute(String name, Object value) {
         check();
+        if (endOnNextWrite) {
+            // another request (a logout in another tab) got there first
+            invalidate();
+            check();
+        }
         if (value == null) {
             attributes.remove(name);
         } else {

@@ -38,9 +38,17 @@ public final class SessionTimes implements Serializable {
         return Instant.ofEpochMilli(lastCheckedAt.get());
     }
 
+    long signedInMillis() {
+        return signedInAt;
+    }
+
+    long lastCheckedMillis() {
+        return lastCheckedAt.get();
+    }
+
     /** After a failed re-check, no new one before this. */
-    Instant retryNotBefore() {
-        return Instant.ofEpochMilli(retryNotBefore.get());
+    long retryNotBeforeMillis() {
+        return retryNotBefore.get();
     }
 
     boolean tryClaim(Instant now, long leaseMillis) {

@@ -103,7 +103,7 @@ public final class CallbackHandler {
             return;
         }
         try {
-            SessionSignIn.signIn(request, session, principal);
+            SessionSignIn.signIn(request, session, principal, clock.instant());
         } catch (IllegalStateException sessionEnded) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");

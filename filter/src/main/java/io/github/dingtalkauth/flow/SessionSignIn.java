@@ -3,6 +3,7 @@ package io.github.dingtalkauth.flow;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
@@ -13,7 +14,7 @@ final class SessionSignIn {
     private SessionSignIn() {
     }
 
-    static void signIn(HttpServletRequest request, HttpSession current, DingTalkPrincipal principal) {
+    static void signIn(HttpServletRequest request, HttpSession current, DingTalkPrincipal principal, Instant now) {
         HttpSession session = current;
         Object previous = session.getAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE);
         if (previous instanceof DingTalkPrincipal p && !p.getUnionId().equals(principal.getUnionId())) {
@@ -33,6 +34,7 @@ final class SessionSignIn {
                 session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : minutes);
             }
         }
+        session.setAttribute(SessionTimes.SESSION_ATTRIBUTE, new SessionTimes(now)); // maxSessionAge counts from here
         session.setAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE, principal);
     }
 }

@@ -11,6 +11,7 @@ import io.github.dingtalkauth.support.LogCapture;
 import io.github.dingtalkauth.support.MutableClock;
 import jakarta.servlet.ServletException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,7 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
  * organization's answers (the membership re-check, the roles given at sign-in).
  */
 abstract class GuardFixture extends FilterFixture {
-    static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
+    /**
+     * Now, not a fixed date: the callback's back-channel deadline is read from this clock, and DingTalkClient compares
+     * it with the system clock.
+     */
+    static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final DingTalkPrincipal ALICE = new DingTalkPrincipal("union-alice", "open-alice", "Alice 爱丽丝", null,
             "alice@example.com", "13800000000", "86", "ding-corp");
 

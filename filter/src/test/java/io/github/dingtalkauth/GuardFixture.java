@@ -4,6 +4,7 @@ import io.github.dingtalkauth.flow.MembershipProbe;
 import io.github.dingtalkauth.flow.SessionLimits;
 import io.github.dingtalkauth.flow.SessionTimes;
 import io.github.dingtalkauth.support.Browser;
+import io.github.dingtalkauth.support.FakeContainer;
 import io.github.dingtalkauth.support.FakeSession;
 import io.github.dingtalkauth.support.FilterFixture;
 import io.github.dingtalkauth.support.Filters;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The fixture's filter, started instead from settings in code with a clock the test moves, and with doubles for the
+ * The fixture's filter, started from settings in code with a clock the test moves, and with doubles for the
  * organization's answers (the membership re-check, the roles given at sign-in).
  */
 abstract class GuardFixture extends FilterFixture {
@@ -44,11 +45,15 @@ abstract class GuardFixture extends FilterFixture {
         return null;
     }
 
+    /** From the same settings, given in code with the clock and the doubles. */
+    @Override
+    protected DingTalkAuthFilter start(FakeContainer container, Map<String, String> params) throws ServletException {
+        DingTalkSettings settings = Filters.settings(params).build().withClock(clock);
+        return Filters.start(new DingTalkAuthFilter(settings, probe(), roles()), container, Map.of());
+    }
+
     @BeforeEach
-    void restartWithClockAndDoubles() throws ServletException {
-        filter.destroy();
-        DingTalkSettings settings = Filters.settings(Filters.params(dingtalk, settings())).build().withClock(clock);
-        filter = Filters.start(new DingTalkAuthFilter(settings, probe(), roles()), container, Map.of());
+    void captureLog() {
         log = LogCapture.start();
     }
 

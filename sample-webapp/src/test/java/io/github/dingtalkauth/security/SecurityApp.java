@@ -10,6 +10,7 @@ import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * The sample application with the filter, on embedded Jetty, in front of its own DingTalk emulator, both over real
@@ -34,10 +35,15 @@ final class SecurityApp implements AutoCloseable {
 
     /** Starts emulator and application; {@code settings} are key/value pairs such as {@code "stateTtl", "2s"}. */
     static SecurityApp start(String... settings) throws Exception {
+        return start(Clock.systemUTC(), settings);
+    }
+
+    /** As {@link #start(String...)}, with the filter reading {@code clock}, which a test may move on. */
+    static SecurityApp start(Clock clock, String... settings) throws Exception {
         DingTalkEmulator emulator = DingTalkEmulator.builder()
                 .codePrefix("CANARY-CODE-").tokenPrefix("CANARY-AT-").clientSecret(SECRET).start();
         try {
-            SampleServer.Builder builder = SampleServer.builder().port(0).emulator(emulator);
+            SampleServer.Builder builder = SampleServer.builder().port(0).emulator(emulator).clock(clock);
             for (int i = 0; i < settings.length; i += 2) {
                 builder.setting(settings[i], settings[i + 1]);
             }

@@ -91,6 +91,13 @@ class MemberRecheckTest extends GuardFixture {
         return Json.createReader(new StringReader(text)).readObject();
     }
 
+    /** A browser signed in one re-check interval ago. */
+    private Browser dueForRecheck() {
+        Browser alice = signedIn(ALICE);
+        clock.advance(INTERVAL);
+        return alice;
+    }
+
     @Test
     void memberRecheckWithoutAllowedCorpIdsStopsStartUp() {
         ServletException e = assertThrows(ServletException.class,
@@ -108,8 +115,7 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aMemberKeepsTheSessionAfterTheRecheck() {
-        Browser alice = signedIn(ALICE);
-        clock.advance(INTERVAL);
+        Browser alice = dueForRecheck();
         Exchange exchange = alice.navigate("/reports").send(filter);
         assertInstanceOf(SignedInRequest.class, exchange.passedOn());
         assertEquals(List.of("union-alice"), asked);
@@ -118,25 +124,29 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void theNextRecheckIsAFullIntervalAfterAPassedOne() {
-        Browser alice = signedIn(ALICE);
-        clock.advance(INTERVAL);
+        Browser alice = dueForRecheck();
         alice.navigate("/reports").send(filter);
-        clock.advance(INTERVAL.minusMillis(1));
+        assertNextRecheckAfter(alice, INTERVAL);
+    }
+
+    /** A request just before {@code wait} has passed does not ask the directory; one at {@code wait} does. */
+    private void assertNextRecheckAfter(Browser alice, Duration wait) {
+        int before = asked.size();
+        clock.advance(wait.minusMillis(1));
         alice.navigate("/reports").send(filter);
-        assertEquals(1, asked.size());
+        assertEquals(before, asked.size());
         clock.advance(Duration.ofMillis(1));
         alice.navigate("/reports").send(filter);
-        assertEquals(2, asked.size());
+        assertEquals(before + 1, asked.size());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"errcode\":60121,\"errmsg\":\"找不到该用户\"}",
         "{\"errcode\":0,\"result\":{\"contact_type\":1}}", "{\"errcode\":50002,\"errmsg\":\"out of scope\"}"})
     void aLeaverIsSignedOutAndANavigationGoesToDingTalk(String leaver) {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         FakeSession old = alice.session();
         answer = leaver;
-        clock.advance(INTERVAL);
         Exchange exchange = alice.navigate("/reports").send(filter);
         assertFalse(exchange.passedThrough());
         assertEquals(302, exchange.status());
@@ -146,10 +156,9 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aLeaversApiCallGets401() {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         FakeSession old = alice.session();
         answer = "{\"errcode\":60121,\"errmsg\":\"找不到该用户\"}";
-        clock.advance(INTERVAL);
         Exchange exchange = alice.get("/api/orders").header("Accept", "application/json").send(filter);
         assertEquals(401, exchange.status());
         assertFalse(old.isValid());
@@ -159,9 +168,8 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aFailingRecheckKeepsTheSession() {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         answer = NO_PERMISSION;
-        clock.advance(INTERVAL);
         Exchange exchange = alice.navigate("/reports").send(filter);
         assertInstanceOf(SignedInRequest.class, exchange.passedOn());
         assertTrue(alice.session().isValid());
@@ -169,9 +177,8 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aFailingRecheckLogsOneWarningWithDingTalksCodeAndNoToken() {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         answer = NO_PERMISSION;
-        clock.advance(INTERVAL);
         alice.navigate("/reports").send(filter);
         List<String> warnings = log.messages(Level.WARNING);
         assertEquals(1, warnings.size(), log::all);
@@ -184,9 +191,8 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aRecheckThatCrashesKeepsTheSessionAndLogsOnlyTheKindOfFailure() {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         crash = new IllegalStateException("details that may name union-alice");
-        clock.advance(INTERVAL);
         Exchange exchange = alice.navigate("/reports").send(filter);
         assertInstanceOf(SignedInRequest.class, exchange.passedOn());
         assertEquals(List.of("DingTalk membership re-check failed, the session is kept: "
@@ -195,22 +201,15 @@ class MemberRecheckTest extends GuardFixture {
 
     @Test
     void aFailedRecheckIsTriedAgainAfterAMinuteNotOnEveryRequest() {
-        Browser alice = signedIn(ALICE);
+        Browser alice = dueForRecheck();
         answer = NO_PERMISSION;
-        clock.advance(INTERVAL);
         alice.navigate("/reports").send(filter);
-        clock.advance(Duration.ofSeconds(59));
-        alice.navigate("/reports").send(filter);
-        assertEquals(1, asked.size());
-        clock.advance(Duration.ofSeconds(1));
-        alice.navigate("/reports").send(filter);
-        assertEquals(2, asked.size());
+        assertNextRecheckAfter(alice, Duration.ofMinutes(1));
     }
 
     @Test
     void onlyOneOfManyConcurrentRequestsRechecksWhileTheOthersGoOn() throws Exception {
-        Browser alice = signedIn(ALICE);
-        clock.advance(INTERVAL);
+        Browser alice = dueForRecheck();
         holdAnswer = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {

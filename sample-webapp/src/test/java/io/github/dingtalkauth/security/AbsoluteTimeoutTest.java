@@ -32,6 +32,14 @@ class AbsoluteTimeoutTest {
         app.close();
     }
 
+    /** A browser that signed in {@code maxSessionAge} ago and has not been back since. */
+    private static Browser signedInLongAgo() {
+        Browser browser = app.browser();
+        app.signIn(browser, "/me", "zhangsan");
+        CLOCK.advance(MAX_AGE);
+        return browser;
+    }
+
     @Test
     @DisplayName("D5 activity does not extend a sign-in: busy for 12 hours, then 401")
     void d5_activityDoesNotExtendTheSignIn() {
@@ -48,9 +56,7 @@ class AbsoluteTimeoutTest {
     @Test
     @DisplayName("D5 after maxSessionAge a page goes through DingTalk again and lands where it was")
     void d5_afterMaxAgeANavigationSignsInAgainAndReturnsToThePage() {
-        Browser browser = app.browser();
-        app.signIn(browser, "/me", "zhangsan");
-        CLOCK.advance(MAX_AGE);
+        Browser browser = signedInLongAgo();
         SignIn.Started again = SignIn.start(browser, "/me?tab=2");
         assertTrue(again.authorizeUrl().startsWith(app.emulator().authorizeUrl().toString()), again::authorizeUrl);
         Browser.Response done = SignIn.callback(browser, app.approve(browser, again, "zhangsan").callbackUrl());
@@ -62,10 +68,8 @@ class AbsoluteTimeoutTest {
     @Test
     @DisplayName("D5 after maxSessionAge the old session cookie signs nobody in, even when replayed")
     void d5_theExpiredSessionCookieIsDeadForGood() {
-        Browser browser = app.browser();
-        app.signIn(browser, "/me", "zhangsan");
+        Browser browser = signedInLongAgo();
         String expired = browser.cookie(SESSION_COOKIE);
-        CLOCK.advance(MAX_AGE);
         assertEquals(401, Reject.probe(browser).status());
         Browser replay = app.browser();
         replay.setCookie(SESSION_COOKIE, expired);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code maxSessionAge} and {@code memberRecheck} as settings; their effect: SessionLifetimeTest, MemberRecheckTest. */
+/** {@code maxSessionAge} and {@code memberRecheck} as settings; their effect is in SessionLifetimeTest and co. */
 class SessionSettingsTest {
 
     @Test

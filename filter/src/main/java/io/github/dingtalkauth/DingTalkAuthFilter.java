@@ -9,6 +9,9 @@ import io.github.dingtalkauth.flow.CallbackHandler;
 import io.github.dingtalkauth.flow.Failures;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
+import io.github.dingtalkauth.flow.MembershipProbe;
+import io.github.dingtalkauth.flow.PathGuard;
+import io.github.dingtalkauth.flow.SessionGuard;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
@@ -29,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Signs users in with DingTalk. Map it to {@code /*}; it owns the login, callback and logout paths, lets excluded
@@ -44,6 +49,9 @@ public class DingTalkAuthFilter implements Filter {
 
     /** Null when the settings are to be read from the container in {@link #init}. */
     private final DingTalkSettings settings;
+    /** Test doubles for the organization's answers; null in production. */
+    private final MembershipProbe membershipProbe;
+    private final Function<DingTalkPrincipal, Set<String>> roles;
 
     private DingTalkConfig config;
     private DingTalkClient client;
@@ -53,15 +61,27 @@ public class DingTalkAuthFilter implements Filter {
     private LogoutHandler logout;
     private Failures failures;
     private ContextUrls urls;
+    private SessionGuard sessions;
+    private PathGuard paths;
 
     /** For {@code web.xml}: the settings are the filter's init-params, read in {@link #init}. */
     public DingTalkAuthFilter() {
         this.settings = null;
+        this.membershipProbe = null;
+        this.roles = null;
     }
 
     /** For registration in code: these settings are all there is; {@link #init} reads no init-param and no file. */
     public DingTalkAuthFilter(DingTalkSettings settings) {
+        this(settings, null, null);
+    }
+
+    /** For tests: the organization's answers (membership re-check, roles) come from these doubles. */
+    DingTalkAuthFilter(DingTalkSettings settings, MembershipProbe membershipProbe,
+                       Function<DingTalkPrincipal, Set<String>> roles) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.membershipProbe = membershipProbe;
+        this.roles = roles;
     }
 
     @Override
@@ -78,6 +98,13 @@ public class DingTalkAuthFilter implements Filter {
         String errorPage = config.get(Settings.ERROR_PAGE);
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
+        try {
+            // merge(org2): the probe defaults to the filter's OrgDirectory::membership, the roles to getRoles
+            sessions = SessionGuard.of(config, membershipProbe, clock);
+        } catch (ConfigException e) {
+            throw refused(e);
+        }
+        paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : principal -> Set.of());
         client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
                 config.get(Settings.CONNECT_TIMEOUT));
         failures = new Failures(errorPage, config.loginPath());
@@ -99,9 +126,13 @@ public class DingTalkAuthFilter implements Filter {
             return ConfigLoader.load(filterConfig.getFilterName(), params,
                     filterConfig.getServletContext()::getResourceAsStream, System::getenv, System::getProperty);
         } catch (ConfigException e) {
-            LOG.log(Level.ERROR, e.getMessage());
-            throw new ServletException(e.getMessage(), e);
+            throw refused(e);
         }
+    }
+
+    private static ServletException refused(ConfigException e) {
+        LOG.log(Level.ERROR, e.getMessage());
+        return new ServletException(e.getMessage(), e);
     }
 
     /** Settings from code win wholly; say so when a registration also carries init-params (names only). */
@@ -135,9 +166,14 @@ public class DingTalkAuthFilter implements Filter {
                     : urlsFor(request.getContextPath());
             request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, here.links());
             DingTalkPrincipal principal = DingTalkPrincipal.find(request);
+            if (principal != null && !sessions.keeps(request, principal)) { // maxSessionAge, memberRecheck
+                principal = null;
+            }
             if (principal != null) {
-                chain.doFilter(new SignedInRequest(request, principal), response);
-            } else if (excluded.matches(path)) {
+                if (paths.admits(request, response, principal, path)) { // require.* rules
+                    chain.doFilter(new SignedInRequest(request, principal), response);
+                }
+            } else if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
                 chain.doFilter(request, response);
             } else if (RequestKind.isNavigation(request)) {
                 login.startFor(request, response);

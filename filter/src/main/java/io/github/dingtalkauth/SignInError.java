@@ -17,8 +17,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * The same code is in the filter's WARN log line ({@code reason=state_unknown}). {@link #METHOD_NOT_ALLOWED} is
- * answered by the filter itself and never reaches the error page.
+ * The same code is in the filter's WARN log line ({@code reason=state_unknown}). {@link #METHOD_NOT_ALLOWED} and
+ * {@link #ROLE_REQUIRED} (a signed-in person refused by a {@code require.} rule) are answered by the filter itself and
+ * never reach the error page.
  */
 public enum SignInError {
     STATE_MISSING(400),
@@ -38,7 +39,9 @@ public enum SignInError {
     PROVIDER_UNAVAILABLE(502),
     PROVIDER_TIMEOUT(504),
     INVALID_RESPONSE(502),
-    CROSS_SITE_LOGOUT(403);
+    CROSS_SITE_LOGOUT(403),
+    /** A signed-in person lacks every role a {@code require.} rule lists for the path. */
+    ROLE_REQUIRED(403);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

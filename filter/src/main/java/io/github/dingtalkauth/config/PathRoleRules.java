@@ -92,6 +92,16 @@ public final class PathRoleRules {
         return required;
     }
 
+    /** Whether any rule matches {@code path}. Allocates nothing. */
+    public boolean covers(String path) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether someone with {@code roles} may open {@code path}. */
     public boolean permits(String path, Set<String> roles) {
         for (Rule rule : rules) {

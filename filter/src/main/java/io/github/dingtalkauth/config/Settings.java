@@ -46,6 +46,14 @@ public final class Settings {
     public static final Setting<URI> API_BASE_URL = Setting.optional("apiBaseUrl", "https://api.dingtalk.com",
             Parsers::baseUrl, "DingTalk's API (api.dingtalk.io for the international edition).");
 
+    // --- session lifetime (issue 8): maxSessionAge, memberRecheck ---
+    public static final Setting<Duration> MAX_SESSION_AGE = Setting.optional("maxSessionAge", "12h",
+            Parsers::duration, "How long a sign-in lasts; after it, pages sign in with DingTalk again, APIs get 401.");
+    public static final Setting<Duration> MEMBER_RECHECK = Setting.optional("memberRecheck", "off",
+            raw -> raw.equalsIgnoreCase("off") ? null : Parsers.duration(raw),
+            "How often a signed-in person's membership is confirmed again, e.g. 1h; needs allowedCorpIds.");
+    // --- end session lifetime ---
+
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
             "A properties file with these settings: a path, classpath:NAME or /WEB-INF/NAME.");
@@ -56,7 +64,8 @@ public final class Settings {
     /** Every setting that may appear in a properties file (all but {@link #CONFIG_FILE}). */
     public static final List<Setting<?>> ALL = List.of(APP_ID, APP_SECRET, REDIRECT_URI, LOGIN_PATH, CALLBACK_PATH,
             LOGOUT_PATH, POST_LOGOUT_REDIRECT, SCOPE, LABEL, EXCLUDE_PATHS, ERROR_PAGE, CONNECT_TIMEOUT,
-            REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL);
+            REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL,
+            MAX_SESSION_AGE, MEMBER_RECHECK);
 
     private Settings() {
     }

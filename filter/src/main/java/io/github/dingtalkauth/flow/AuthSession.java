@@ -21,6 +21,8 @@ public final class AuthSession {
     public static final String FINISHED_ATTRIBUTE = "io.github.dingtalkauth.finished";
     /** Marks a session the filter created for a login, whose short idle timeout is lifted at sign-in. */
     public static final String PRE_LOGIN_ATTRIBUTE = "io.github.dingtalkauth.preLogin";
+    /** When the user signed in and was last re-checked ({@link SessionTimes}), for maxSessionAge and memberRecheck. */
+    public static final String TIMES_ATTRIBUTE = "io.github.dingtalkauth.sessionTimes";
     /** The signed-in user: public API, applications read it under this name too. */
     public static final String PRINCIPAL_ATTRIBUTE = DingTalkPrincipal.SESSION_ATTRIBUTE;
 
@@ -80,6 +82,30 @@ public final class AuthSession {
 
     void signInAs(DingTalkPrincipal principal) {
         session.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+    }
+
+    /** Starts the clocks of maxSessionAge and memberRecheck. */
+    void startClock(Instant now) {
+        session.setAttribute(TIMES_ATTRIBUTE, new SessionTimes(now));
+    }
+
+    /** The session's sign-in times; null when none were kept (signed in by an older version) or it has ended. */
+    SessionTimes times() {
+        return read(TIMES_ATTRIBUTE, SessionTimes.class);
+    }
+
+    /**
+     * Stores the times again after a change, so that a replicated or persisted session sees it.
+     *
+     * @return false when the session has ended meanwhile
+     */
+    boolean storeTimes(SessionTimes times) {
+        try {
+            session.setAttribute(TIMES_ATTRIBUTE, times);
+            return true;
+        } catch (IllegalStateException ended) {
+            return false;
+        }
     }
 
     /** Remembers where the login with this (now spent) state went. */

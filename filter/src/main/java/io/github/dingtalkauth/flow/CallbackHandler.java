@@ -118,7 +118,8 @@ public final class CallbackHandler {
             return;
         }
         try {
-            SessionSignIn.signIn(request, session, principal).recordFinished(callback.state(), login.returnTarget());
+            SessionSignIn.signIn(request, session, principal, clock.instant())
+                    .recordFinished(callback.state(), login.returnTarget());
         } catch (IllegalStateException sessionEnded) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");

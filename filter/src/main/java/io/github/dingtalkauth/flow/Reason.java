@@ -43,7 +43,9 @@ public enum Reason {
     INVALID_RESPONSE(SignInError.INVALID_RESPONSE, "钉钉返回了无法识别的数据，请稍后再试。",
             "DingTalk answered with something unexpected. Try again later."),
     CROSS_SITE_LOGOUT(SignInError.CROSS_SITE_LOGOUT, "拒绝了来自其他网站的退出请求。",
-            "A sign-out request from another site was refused.");
+            "A sign-out request from another site was refused."),
+    ROLE_REQUIRED(SignInError.ROLE_REQUIRED, "您没有访问此页面所需的角色。如需访问，请联系管理员。",
+            "You do not have a role this page requires. Ask your administrator for access.");
 
     private final SignInError error;
     private final String chinese;

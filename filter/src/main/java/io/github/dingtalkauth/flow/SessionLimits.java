@@ -30,11 +30,16 @@ public final class SessionLimits {
 
     private final Duration maxSessionAge;
     private final Duration memberRecheck;
+    /** The two durations in milliseconds, so that every signed-in request compares longs and allocates nothing. */
+    private final long maxAgeMillis;
+    private final long recheckMillis;
 
     /** @param memberRecheck null when membership is checked only at sign-in */
     public SessionLimits(Duration maxSessionAge, Duration memberRecheck) {
         this.maxSessionAge = positive(Objects.requireNonNull(maxSessionAge, "maxSessionAge"), "maxSessionAge");
         this.memberRecheck = memberRecheck == null ? null : positive(memberRecheck, "memberRecheck");
+        this.maxAgeMillis = millis(maxSessionAge);
+        this.recheckMillis = memberRecheck == null ? Long.MAX_VALUE : millis(memberRecheck);
     }
 
     public static SessionLimits defaults() {
@@ -48,6 +53,10 @@ public final class SessionLimits {
         return d;
     }
 
+    private static long millis(Duration d) {
+        return d.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : d.toMillis();
+    }
+
     public boolean rechecksMembership() {
         return memberRecheck != null;
     }
@@ -58,11 +67,17 @@ public final class SessionLimits {
     }
 
     public Status status(SessionTimes times, Instant now) {
-        if (!now.isBefore(times.signedInAt().plus(maxSessionAge))) {
+        return status(times, now.toEpochMilli());
+    }
+
+    /** {@link #status(SessionTimes, Instant)} for a clock read as {@code Clock.millis()}. */
+    public Status status(SessionTimes times, long nowMillis) {
+        // Differences, not sums: no overflow however long the durations are.
+        if (nowMillis - times.signedInMillis() >= maxAgeMillis) {
             return Status.EXPIRED;
         }
-        if (memberRecheck != null && !now.isBefore(times.lastCheckedAt().plus(memberRecheck))
-                && !now.isBefore(times.retryNotBefore())) {
+        if (memberRecheck != null && nowMillis - times.lastCheckedMillis() >= recheckMillis
+                && nowMillis >= times.retryNotBeforeMillis()) {
             return Status.RECHECK_DUE;
         }
         return Status.FRESH;

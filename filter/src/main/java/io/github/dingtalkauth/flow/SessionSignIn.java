@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
@@ -13,7 +14,8 @@ final class SessionSignIn {
     }
 
     /** @return the session the user is now signed in on */
-    static AuthSession signIn(HttpServletRequest request, AuthSession current, DingTalkPrincipal principal) {
+    static AuthSession signIn(HttpServletRequest request, AuthSession current, DingTalkPrincipal principal,
+                              Instant now) {
         AuthSession session = current;
         DingTalkPrincipal previous = session.principal();
         if (previous != null && !previous.getUnionId().equals(principal.getUnionId())) {
@@ -22,6 +24,7 @@ final class SessionSignIn {
             request.changeSessionId();
             session.liftPreLoginTimeout(request);
         }
+        session.startClock(now); // maxSessionAge counts from here
         session.signInAs(principal);
         return session;
     }

@@ -17,8 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SessionTimes implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String SESSION_ATTRIBUTE = "io.github.dingtalkauth.sessionTimes";
-
     private final long signedInAt;
     private final AtomicLong lastCheckedAt;
     private final AtomicLong retryNotBefore = new AtomicLong();
@@ -38,9 +36,17 @@ public final class SessionTimes implements Serializable {
         return Instant.ofEpochMilli(lastCheckedAt.get());
     }
 
+    long signedInMillis() {
+        return signedInAt;
+    }
+
+    long lastCheckedMillis() {
+        return lastCheckedAt.get();
+    }
+
     /** After a failed re-check, no new one before this. */
-    Instant retryNotBefore() {
-        return Instant.ofEpochMilli(retryNotBefore.get());
+    long retryNotBeforeMillis() {
+        return retryNotBefore.get();
     }
 
     boolean tryClaim(Instant now, long leaseMillis) {

@@ -47,19 +47,46 @@ public final class Responses {
                 .build().toString();
     }
 
+    /** The body of {@link #forbidden}: fixed, like the page, so nothing about the rule or the person shows. */
+    public static final String FORBIDDEN_BODY = "{\"error\":\"forbidden\"}";
+
+    /** 403 for a request that is not a page navigation: a signed-in caller without a role the path requires. */
+    public static void forbidden(HttpServletResponse response) throws IOException {
+        protect(response);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(FORBIDDEN_BODY);
+    }
+
     /** A short fixed-text page in Chinese and English with a link that starts a new login. */
     public static void failurePage(HttpServletResponse response, int status, String code, String chinese,
                                    String english, String retryUrl) throws IOException {
+        page(response, status, "登录未完成 · Sign-in did not complete", chinese, english,
+                retryUrl, "重新登录 · Sign in again", code);
+    }
+
+    /** The page for a signed-in person whom a {@code require.} rule refuses; the link leads to the home page. */
+    public static void forbiddenPage(HttpServletResponse response, String code, String chinese, String english,
+                                     String homeUrl) throws IOException {
+        page(response, HttpServletResponse.SC_FORBIDDEN, "无权访问 · Access denied", chinese, english,
+                homeUrl, "返回首页 · Home page", code);
+    }
+
+    /** The filter's message pages: fixed title, the message in both languages, one link and the reason code. */
+    private static void page(HttpServletResponse response, int status, String title, String chinese, String english,
+                             String linkUrl, String linkLabel, String code) throws IOException {
         protect(response);
         response.setStatus(status);
-        PrintWriter out = BilingualPage.open(response, "登录未完成 · Sign-in did not complete");
+        PrintWriter out = BilingualPage.open(response, title);
         out.write("<p lang=\"zh-CN\">");
         out.write(Html.escape(chinese));
         out.write("</p><p lang=\"en\">");
         out.write(Html.escape(english));
         out.write("</p><p><a class=\"button\" href=\"");
-        out.write(Html.escape(retryUrl));
-        out.write("\">重新登录 · Sign in again</a></p><p class=\"code\">错误代码 · Reason: ");
+        out.write(Html.escape(linkUrl));
+        out.write("\">");
+        out.write(Html.escape(linkLabel));
+        out.write("</a></p><p class=\"code\">错误代码 · Reason: ");
         out.write(Html.escape(code));
         out.write("</p>");
         BilingualPage.close(out);

@@ -69,6 +69,20 @@ class SessionLimitsTest {
     }
 
     @Test
+    void statusFromClockMillisMatchesStatusFromAnInstant() {
+        long twelveHours = at(Duration.ofHours(12)).toEpochMilli();
+        assertEquals(Status.FRESH, limits.status(times, at(HOUR).toEpochMilli() - 1));
+        assertEquals(Status.RECHECK_DUE, limits.status(times, at(HOUR).toEpochMilli()));
+        assertEquals(Status.EXPIRED, limits.status(times, twelveHours));
+    }
+
+    @Test
+    void aMaxAgeBeyondTheMillisecondRangeNeverExpires() {
+        SessionLimits endless = new SessionLimits(Duration.ofSeconds(Long.MAX_VALUE), null);
+        assertEquals(Status.FRESH, endless.status(times, at(Duration.ofDays(365 * 1000))));
+    }
+
+    @Test
     void expiryWinsOverADueRecheck() {
         assertEquals(Status.EXPIRED, limits.status(times, at(Duration.ofHours(13))));
     }

@@ -37,8 +37,13 @@ public abstract class FilterFixture {
     void startFilter() throws ServletException {
         dingtalk = FakeDingTalk.start();
         container = new FakeContainer(contextPath());
-        filter = Filters.start(container, Filters.params(dingtalk, settings()));
+        filter = start(container, Filters.params(dingtalk, settings()));
         browser = container.browser();
+    }
+
+    /** Starts the filter under test from init-params; override to start it another way. */
+    protected DingTalkAuthFilter start(FakeContainer container, Map<String, String> params) throws ServletException {
+        return Filters.start(container, params);
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ final class SecurityApp implements AutoCloseable {
         return start(Clock.systemUTC(), settings);
     }
 
-    /** As {@link #start(String...)}, with the filter reading {@code clock}. */
+    /** As {@link #start(String...)}, with the filter reading {@code clock}, which a test may move on. */
     static SecurityApp start(Clock clock, String... settings) throws Exception {
         DingTalkEmulator emulator = DingTalkEmulator.builder()
                 .codePrefix("CANARY-CODE-").tokenPrefix("CANARY-AT-").clientSecret(SECRET).start();

@@ -27,8 +27,9 @@
  *       configuration test, not black-box.</li>
  *   <li><b>D2 test 2–4</b> (real-browser SameSite behaviour): needs a real browser (Playwright), which this build does
  *       not have. The cookie attributes themselves are checked ({@code d2_sessionCookieAttributes}).</li>
- *   <li><b>D5 absolute timeout</b>: the filter has none; the application's idle timeout (web.xml) governs a signed-in
- *       session. The test shows the short pre-login timeout is lifted at sign-in.</li>
+ *   <li><b>D5 idle timeout</b>: the application's own ({@code web.xml}); the tests show the short pre-login timeout
+ *       is lifted at sign-in, and {@code AbsoluteTimeoutTest} the absolute one ({@code maxSessionAge}) with a moved
+ *       clock rather than test-profile seconds.</li>
  *   <li><b>G1 test 2, G2 tests 2–3</b> (caching proxy, framing in a browser, embedded QR {@code postMessage}): need a
  *       proxy or a browser; the filter does not use DingTalk's embedded QR widget.</li>
  *   <li><b>G3 HSTS</b>: plain HTTP on loopback; HSTS belongs to the TLS terminator.</li>

@@ -5,18 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The wall clock plus an offset a test moves on, so that a login can grow old without the test sleeping. */
+/** The system clock plus an offset the test moves forward, so a lifetime can pass without waiting for it. */
 public final class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    public void advance(Duration duration) {
-        offset = offset.plus(duration);
+    public void advance(Duration by) {
+        offset.accumulateAndGet(by, Duration::plus);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset.get());
     }
 
     @Override
@@ -26,6 +27,6 @@ public final class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock stays in UTC");
+        throw new UnsupportedOperationException("stays in UTC");
     }
 }

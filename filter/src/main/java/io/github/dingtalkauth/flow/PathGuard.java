@@ -1,0 +1,53 @@
+package io.github.dingtalkauth.flow;
+
+import io.github.dingtalkauth.DingTalkPrincipal;
+import io.github.dingtalkauth.config.PathRoleRules;
+import io.github.dingtalkauth.web.RequestKind;
+import io.github.dingtalkauth.web.Responses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Applies the {@code require.} rules: a path a rule names is for signed-in people with one of its roles. Anyone else
+ * signed in gets 403 (a fixed page for a navigation, {@code {"error":"forbidden"}} otherwise) and the log one WARN
+ * line with the reason code and nothing about the person or the path. A rule wins over {@code excludePaths}: a path
+ * a rule names is never public, so a broad exclusion cannot open what a rule closed.
+ */
+public final class PathGuard {
+    private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
+
+    private final PathRoleRules rules;
+    private final Function<DingTalkPrincipal, Set<String>> roles;
+
+    /** @param roles the roles a principal was given at sign-in */
+    public PathGuard(PathRoleRules rules, Function<DingTalkPrincipal, Set<String>> roles) {
+        this.rules = rules;
+        this.roles = roles;
+    }
+
+    /** Whether a rule names {@code path}, so that it needs a sign-in even when excluded. */
+    public boolean names(String path) {
+        return rules.covers(path);
+    }
+
+    /** True when {@code principal} may open {@code path}; otherwise the 403 has been sent. */
+    public boolean admits(HttpServletRequest request, HttpServletResponse response, DingTalkPrincipal principal,
+                          String path) throws IOException {
+        if (rules.isEmpty() || rules.permits(path, roles.apply(principal))) {
+            return true;
+        }
+        Reason reason = Reason.ROLE_REQUIRED;
+        LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code());
+        if (RequestKind.isNavigation(request)) {
+            Responses.forbiddenPage(response, reason.code(), reason.chinese(), reason.english(),
+                    request.getContextPath() + "/");
+        } else {
+            Responses.forbidden(response);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.dingtalkauth.flow;
+
+import io.github.dingtalkauth.ConfigException;
+import io.github.dingtalkauth.DingTalkPrincipal;
+import io.github.dingtalkauth.client.DingTalkApiException;
+import io.github.dingtalkauth.client.Deadline;
+import io.github.dingtalkauth.client.Membership;
+import io.github.dingtalkauth.config.DingTalkConfig;
+import io.github.dingtalkauth.config.Setting;
+import io.github.dingtalkauth.config.Settings;
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Ends a sign-in that has lasted {@code maxSessionAge}, and with {@code memberRecheck} the sign-in of someone who has
+ * left the organization. It runs on every signed-in request, so the usual case, a fresh session, reads one session
+ * attribute and the clock and allocates nothing. An ended session is invalidated whole; the request then goes on as
+ * an anonymous one (a page is sent to DingTalk, an API call gets 401).
+ */
+public final class SessionGuard {
+    private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
+    /** Until {@code allowedCorpIds} is a setting of its own, found by name (see {@link #restrictsOrganization}). */
+    static final String ALLOWED_CORP_IDS = "allowedCorpIds";
+
+    private final SessionLimits limits;
+    private final MembershipProbe probe;
+    private final Clock clock;
+    private final Duration recheckTimeout;
+
+    /** @param probe asked when a re-check is due; may be null when {@code limits} re-check nothing */
+    public SessionGuard(SessionLimits limits, MembershipProbe probe, Clock clock, Duration requestTimeout) {
+        if (limits.rechecksMembership() && probe == null) {
+            throw new IllegalArgumentException("a membership re-check needs a probe");
+        }
+        this.limits = limits;
+        this.probe = probe;
+        this.clock = clock;
+        // Shorter than the claim's lease, so that no second re-check starts while this one still waits.
+        this.recheckTimeout = requestTimeout.compareTo(SessionLimits.CLAIM_LEASE) < 0 ? requestTimeout
+                : SessionLimits.CLAIM_LEASE.minusSeconds(1);
+    }
+
+    /**
+     * The guard the settings ask for.
+     *
+     * @param probe the organization's directory, or null when the filter has none
+     * @throws ConfigException when {@code memberRecheck} is set without {@code allowedCorpIds}
+     */
+    public static SessionGuard of(DingTalkConfig config, MembershipProbe probe, Clock clock) {
+        SessionLimits limits = new SessionLimits(config.get(Settings.MAX_SESSION_AGE),
+                config.get(Settings.MEMBER_RECHECK));
+        if (limits.rechecksMembership() && (probe == null || !restrictsOrganization(config))) {
+            throw new ConfigException("DingTalk login is misconfigured:\n  - setting '"
+                    + Settings.MEMBER_RECHECK.name() + "' needs '" + ALLOWED_CORP_IDS + "': membership is re-checked"
+                    + " in the organizations it names (settings from " + config.origin() + ")");
+        }
+        return new SessionGuard(limits, limits.rechecksMembership() ? probe : null, clock,
+                config.get(Settings.REQUEST_TIMEOUT));
+    }
+
+    /** Whether {@code allowedCorpIds} is set; true while no such setting exists, and then the probe decides. */
+    private static boolean restrictsOrganization(DingTalkConfig config) {
+        // TODO(merge with org2): config.get(Settings.ALLOWED_CORP_IDS) != null
+        for (Setting<?> setting : Settings.ALL) {
+            if (setting.name().equals(ALLOWED_CORP_IDS)) {
+                return config.get(setting) != null;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the signed-in {@code principal} goes on with this request. False when this call has just ended the
+     * session (or found it ended): the request is then an anonymous one.
+     */
+    public boolean keeps(HttpServletRequest request, DingTalkPrincipal principal) {
+        AuthSession session = AuthSession.existing(request);
+        if (session == null) {
+            return true; // the principal came with a request this filter already wrapped (a dispatch)
+        }
+        SessionTimes times = session.times();
+        if (times == null) {
+            // Signed in before sign-in times were kept: the clock starts now rather than signing everyone out.
+            return session.storeTimes(limits.start(clock.instant()));
+        }
+        return switch (limits.status(times, clock.millis())) {
+            case FRESH -> true;
+            case EXPIRED -> end(session, "session_expired");
+            case RECHECK_DUE -> recheck(session, times, principal);
+        };
+    }
+
+    /** One request of the session asks DingTalk; the others go on meanwhile on the session as it is. */
+    private boolean recheck(AuthSession session, SessionTimes times, DingTalkPrincipal principal) {
+        if (!limits.tryClaimRecheck(times, clock.instant())) {
+            return true;
+        }
+        Membership membership;
+        try {
+            membership = probe.membership(principal.getUnionId(), Deadline.in(recheckTimeout));
+        } catch (DingTalkApiException | RuntimeException e) {
+            limits.recheckFailed(times, clock.instant());
+            session.storeTimes(times);
+            LOG.log(Level.WARNING, "DingTalk membership re-check failed, the session is kept: "
+                    + (e instanceof DingTalkApiException ? e.getMessage() : e.getClass().getName()));
+            return true;
+        }
+        if (!membership.isMember()) {
+            return end(session, "membership_" + membership.status().name().toLowerCase(Locale.ROOT));
+        }
+        limits.recheckPassed(times, clock.instant());
+        session.storeTimes(times);
+        return true;
+    }
+
+    private static boolean end(AuthSession session, String reason) {
+        session.end();
+        LOG.log(Level.INFO, "DingTalk sign-in ended: reason=" + reason);
+        return false;
+    }
+}

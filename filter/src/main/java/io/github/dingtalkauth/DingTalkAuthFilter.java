@@ -1,5 +1,6 @@
 package io.github.dingtalkauth;
 
+import io.github.dingtalkauth.client.BackChannel;
 import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
@@ -9,6 +10,7 @@ import io.github.dingtalkauth.flow.CallbackHandler;
 import io.github.dingtalkauth.flow.Failures;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
+import io.github.dingtalkauth.flow.OrganizationStep;
 import io.github.dingtalkauth.flow.Reason;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
@@ -47,7 +49,7 @@ public class DingTalkAuthFilter implements Filter {
     private final DingTalkSettings settings;
 
     private DingTalkConfig config;
-    private DingTalkClient client;
+    private BackChannel backChannel;
     private PathPatterns excluded;
     private LoginStarter login;
     private CallbackHandler callback;
@@ -79,11 +81,12 @@ public class DingTalkAuthFilter implements Filter {
         String errorPage = config.get(Settings.ERROR_PAGE);
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
-        client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
-                config.get(Settings.CONNECT_TIMEOUT));
+        backChannel = new BackChannel(config.get(Settings.CONNECT_TIMEOUT));
+        DingTalkClient client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(),
+                config.appSecret(), backChannel);
         failures = new Failures(errorPage, config.loginPath());
         login = new LoginStarter(config, new StateTokens(), clock);
-        callback = new CallbackHandler(config, client, failures, clock);
+        callback = new CallbackHandler(config, client, OrganizationStep.create(config, backChannel), failures, clock);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         warnAboutDeployment(filterConfig);
@@ -151,8 +154,8 @@ public class DingTalkAuthFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (client != null) {
-            client.close();
+        if (backChannel != null) {
+            backChannel.close();
         }
     }
 

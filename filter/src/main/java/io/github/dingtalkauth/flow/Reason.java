@@ -41,7 +41,9 @@ public enum Reason {
     INVALID_RESPONSE(SignInError.INVALID_RESPONSE, "钉钉返回了无法识别的数据，请稍后再试。",
             "DingTalk answered with something unexpected. Try again later."),
     CROSS_SITE_LOGOUT(SignInError.CROSS_SITE_LOGOUT, "拒绝了来自其他网站的退出请求。",
-            "A sign-out request from another site was refused.");
+            "A sign-out request from another site was refused."),
+    NOT_A_MEMBER(SignInError.NOT_A_MEMBER, "此钉钉帐号不是本组织的成员。",
+            "This DingTalk account is not a member of the organization.");
 
     private final SignInError error;
     private final String chinese;

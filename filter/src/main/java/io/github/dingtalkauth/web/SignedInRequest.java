@@ -23,7 +23,7 @@ public final class SignedInRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteUser() {
-        return principal.getUnionId();
+        return principal.getName();
     }
 
     @Override
@@ -31,9 +31,9 @@ public final class SignedInRequest extends HttpServletRequestWrapper {
         return AUTH_TYPE;
     }
 
-    /** DingTalk login carries no roles; map the principal to roles in the application. */
+    /** The roles the {@code role.*} rules gave this person at sign-in. */
     @Override
     public boolean isUserInRole(String role) {
-        return false;
+        return role != null && principal.getRoles().contains(role);
     }
 }

@@ -8,25 +8,27 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Every record the filter logs in this JVM, at every level, while open: the filter logs through System.Logger, which
- * lands in java.util.logging under {@code io.github.dingtalkauth}. Whatever the container's class loader, the
- * logger is the JDK's, so a filter deployed in Tomcat's webapp loader is heard too.
+ * What this JVM logs through java.util.logging while open: the filter's records at every level (it logs through
+ * System.Logger, which lands in JUL under {@value #FILTER}, whatever class loader the filter came from), and the
+ * records of every other logger at the level it already has (Tomcat's, the JDK's), for a search for secrets.
  */
 public final class FilterLog extends Handler implements AutoCloseable {
-    private final Logger logger; // a strong reference keeps the level set below
+    static final String FILTER = "io.github.dingtalkauth";
+
+    private final Logger root = Logger.getLogger("");
+    private final Logger filter = Logger.getLogger(FILTER); // a strong reference keeps the level set below
     private final Level previousLevel;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    private FilterLog(String name) {
-        logger = Logger.getLogger(name);
-        previousLevel = logger.getLevel();
+    private FilterLog() {
+        previousLevel = filter.getLevel();
         setLevel(Level.ALL);
-        logger.setLevel(Level.ALL);
-        logger.addHandler(this);
+        filter.setLevel(Level.ALL);
+        root.addHandler(this); // the filter's records reach it through the logger hierarchy
     }
 
     public static FilterLog start() {
-        return new FilterLog("io.github.dingtalkauth");
+        return new FilterLog();
     }
 
     @Override
@@ -40,22 +42,23 @@ public final class FilterLog extends Handler implements AutoCloseable {
 
     @Override
     public void close() {
-        logger.removeHandler(this);
-        logger.setLevel(previousLevel);
+        root.removeHandler(this);
+        filter.setLevel(previousLevel);
     }
 
     public void clear() {
         records.clear();
     }
 
-    /** The messages at WARNING. */
+    /** The filter's messages at WARNING. */
     public List<String> warnings() {
-        return records.stream().filter(r -> r.getLevel().equals(Level.WARNING)).map(FilterLog::text).toList();
+        return records.stream().filter(r -> FILTER.equals(r.getLoggerName()) && r.getLevel().equals(Level.WARNING))
+                .map(FilterLog::text).toList();
     }
 
-    /** Every record as {@code LEVEL message}, with its exception if any. */
+    /** Every record, the filter's and others', as {@code logger LEVEL message}, with its exception if any. */
     public List<String> all() {
-        return records.stream().map(r -> r.getLevel() + " " + text(r)
+        return records.stream().map(r -> r.getLoggerName() + " " + r.getLevel() + " " + text(r)
                 + (r.getThrown() == null ? "" : " " + r.getThrown())).toList();
     }
 

@@ -8,6 +8,7 @@ import io.github.dingtalkauth.e2e.OrganizationSignInTest.Attempt;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
 import io.github.dingtalkauth.testing.FilterLog;
 import io.github.dingtalkauth.testing.OrgUsers;
 import io.github.dingtalkauth.testing.SignIn;
@@ -47,17 +48,8 @@ class EmployeeProfileTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            for (SampleServer s : new SampleServer[] {profile, byUserId}) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        } finally {
-            emulator.close();
-            log.close();
-        }
+    static void stop() throws Exception {
+        Closing.all(profile, byUserId, emulator, log);
     }
 
     @BeforeEach

@@ -12,6 +12,7 @@ import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
 import io.github.dingtalkauth.testing.FilterLog;
 import io.github.dingtalkauth.testing.SignIn;
 import java.time.Duration;
@@ -43,15 +44,8 @@ class OrganizationFaultTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (server != null) {
-                server.close();
-            }
-        } finally {
-            emulator.close();
-            log.close();
-        }
+    static void stop() throws Exception {
+        Closing.all(server, emulator, log);
     }
 
     /** Each test starts with a valid app token in the filter's cache, and clean counters, faults and log. */

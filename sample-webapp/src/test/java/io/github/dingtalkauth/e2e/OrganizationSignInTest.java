@@ -11,6 +11,7 @@ import io.github.dingtalkauth.emulator.EmulatorUser;
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
 import io.github.dingtalkauth.testing.FilterLog;
 import io.github.dingtalkauth.testing.OrgUsers;
 import io.github.dingtalkauth.testing.SignIn;
@@ -61,17 +62,8 @@ class OrganizationSignInTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            for (SampleServer s : new SampleServer[] {server, requireActive}) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        } finally {
-            emulator.close();
-            log.close();
-        }
+    static void stop() throws Exception {
+        Closing.all(server, requireActive, emulator, log);
     }
 
     @BeforeEach

@@ -130,6 +130,18 @@ final class PlainWar implements AutoCloseable {
         }
     }
 
+    /** What {@link WhoAmIServlet} printed, {@code key=value} per line. */
+    static Map<String, String> lines(String body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : body.split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
     /** {@code http://localhost:PORT/plain}, without a trailing slash. */
     URI base() {
         return base;

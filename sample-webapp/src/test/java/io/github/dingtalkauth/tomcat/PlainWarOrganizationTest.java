@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
 import io.github.dingtalkauth.testing.FilterLog;
 import io.github.dingtalkauth.testing.OrgUsers;
 import io.github.dingtalkauth.testing.SignIn;
@@ -70,14 +71,7 @@ class PlainWarOrganizationTest {
 
     @AfterAll
     static void undeploy() throws Exception {
-        try {
-            if (war != null) {
-                war.close();
-            }
-        } finally {
-            emulator.close();
-            log.close();
-        }
+        Closing.all(war, emulator, log);
         // Last, so that every request of every test, and Tomcat's stop, have been logged.
         List<String> withAppToken = log.all().stream().filter(l -> l.contains("CANARY-APP-")).toList();
         assertEquals(List.of(), withAppToken, "log lines with an app token");
@@ -89,28 +83,14 @@ class PlainWarOrganizationTest {
         log.clear();
     }
 
-    static Map<String, String> lines(String body) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : body.split("\r?\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return values;
-    }
-
     static Map<String, String> whoAmI(Browser browser, String path) {
         Browser.Response page = browser.navigate(path);
         assertEquals(200, page.status(), page.body());
-        return lines(page.body());
+        return PlainWar.lines(page.body());
     }
 
     static Browser signedIn(String user) {
-        Browser browser = new Browser(war.base());
-        Browser.Response done = SignIn.signIn(browser, "/whoami", user);
-        assertEquals(303, done.status(), done.body());
-        return browser;
+        return SignIn.signedIn(war.base(), "/whoami", user);
     }
 
     @Test

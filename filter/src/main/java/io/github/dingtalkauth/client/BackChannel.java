@@ -142,7 +142,8 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
                 code = "status_" + safeToken(object.get("status"));
             }
         }
-        throw new DingTalkApiException(Kind.ERROR_STATUS, step, status, code, requestId, isJson ? null : "body is not JSON");
+        throw new DingTalkApiException(Kind.ERROR_STATUS, step, status, code, requestId,
+                isJson ? null : "body is not JSON");
     }
 
     private JsonObject parse(byte[] body) {

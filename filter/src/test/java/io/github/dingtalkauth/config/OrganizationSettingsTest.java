@@ -43,17 +43,17 @@ class OrganizationSettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-        "allowedCorpIds|dingA,,dingB|setting 'allowedCorpIds' in init-param of filter 'dingtalk': expected comma-separated corpIds, found an empty item",
-        "allowedCorpIds|ding/../x|setting 'allowedCorpIds' in init-param of filter 'dingtalk': expected a corpId such as",
-        "exclusiveCorpId|ding x|setting 'exclusiveCorpId' in init-param of filter 'dingtalk': expected a corpId such as",
-        "exclusiveLogin|yes|setting 'exclusiveLogin' in init-param of filter 'dingtalk': expected true or false",
-        "requireActive|1|setting 'requireActive' in init-param of filter 'dingtalk': expected true or false",
-        "principalName|unionid|setting 'principalName' in init-param of filter 'dingtalk': expected unionId, userId or openId",
-        "oapiBaseUrl|http://oapi.example.com|setting 'oapiBaseUrl' in init-param of filter 'dingtalk': must use https",
+        "allowedCorpIds|dingA,,dingB|expected comma-separated corpIds, found an empty item",
+        "allowedCorpIds|ding/../x|expected a corpId such as",
+        "exclusiveCorpId|ding x|expected a corpId such as",
+        "exclusiveLogin|yes|expected true or false",
+        "requireActive|1|expected true or false",
+        "principalName|unionid|expected unionId, userId or openId",
+        "oapiBaseUrl|http://oapi.example.com|must use https",
     })
     void malformedValueStopsInitNamingTheKey(String key, String value, String expected) {
         String message = failure(minimal(key, value));
-        assertTrue(message.contains(expected), message);
+        assertTrue(message.contains("setting '" + key + "' in init-param of filter 'dingtalk': " + expected), message);
     }
 
     @Test

@@ -175,14 +175,14 @@ class OrganizationFaultTest {
 
     @Test
     void appTokenIsFetchedAgainBeforeItExpires() throws Exception {
-        try (DingTalkEmulator shortLived = DingTalkEmulator.builder().appTokenTtl(Duration.ofSeconds(2)).start();
+        try (DingTalkEmulator shortLived = DingTalkEmulator.builder().appTokenTtl(Duration.ofSeconds(4)).start();
              SampleServer app = SampleServer.builder().port(0).emulator(shortLived).start()) {
             Browser first = new Browser(app.baseUri());
             assertEquals(303, SignIn.signIn(first, "/me", "zhangsan").status());
             assertEquals(303, SignIn.signIn(new Browser(app.baseUri()), "/me", "lisi").status());
             assertEquals(1, shortLived.stats().appTokenRequests(), "the token is reused while fresh");
 
-            Thread.sleep(1_100); // past half of its 2 s lifetime: due for refresh
+            Thread.sleep(2_100); // past half of its 4 s lifetime: due for refresh
 
             assertEquals(303, SignIn.signIn(new Browser(app.baseUri()), "/me", "alice").status());
             assertEquals(2, shortLived.stats().appTokenRequests(), "refreshed ahead of expiry");

@@ -1,5 +1,6 @@
 package io.github.dingtalkauth;
 
+import io.github.dingtalkauth.client.BackChannel;
 import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
@@ -10,6 +11,7 @@ import io.github.dingtalkauth.flow.Failures;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
 import io.github.dingtalkauth.flow.MembershipProbe;
+import io.github.dingtalkauth.flow.OrganizationStep;
 import io.github.dingtalkauth.flow.PathGuard;
 import io.github.dingtalkauth.flow.SessionGuard;
 import io.github.dingtalkauth.flow.StateTokens;
@@ -54,7 +56,7 @@ public class DingTalkAuthFilter implements Filter {
     private final Function<DingTalkPrincipal, Set<String>> roles;
 
     private DingTalkConfig config;
-    private DingTalkClient client;
+    private BackChannel backChannel;
     private PathPatterns excluded;
     private LoginStarter login;
     private CallbackHandler callback;
@@ -98,18 +100,20 @@ public class DingTalkAuthFilter implements Filter {
         String errorPage = config.get(Settings.ERROR_PAGE);
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
+        backChannel = new BackChannel(config.get(Settings.CONNECT_TIMEOUT));
+        DingTalkClient client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(),
+                config.appSecret(), backChannel);
+        OrganizationStep organization = OrganizationStep.create(config, backChannel);
         try {
-            // merge(org2): the probe defaults to the filter's OrgDirectory::membership, the roles to getRoles
-            sessions = SessionGuard.of(config, membershipProbe, clock);
+            sessions = SessionGuard.of(config,
+                    membershipProbe != null ? membershipProbe : organization.membershipProbe(), clock);
         } catch (ConfigException e) {
             throw refused(e);
         }
-        paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : principal -> Set.of());
-        client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(), config.appSecret(),
-                config.get(Settings.CONNECT_TIMEOUT));
+        paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
         failures = new Failures(errorPage, config.loginPath());
         login = new LoginStarter(config, new StateTokens(), clock);
-        callback = new CallbackHandler(config, client, failures, clock);
+        callback = new CallbackHandler(config, client, organization, failures, clock);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         warnAboutDeployment(filterConfig);
@@ -185,8 +189,8 @@ public class DingTalkAuthFilter implements Filter {
 
     @Override
     public void destroy() {
-        if (client != null) {
-            client.close();
+        if (backChannel != null) {
+            backChannel.close();
         }
     }
 

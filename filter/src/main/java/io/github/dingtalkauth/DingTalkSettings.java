@@ -169,6 +169,36 @@ public final class DingTalkSettings {
             return put(Settings.API_BASE_URL, url);
         }
 
+        public Builder oapiBaseUrl(String url) {
+            return put(Settings.OAPI_BASE_URL, url);
+        }
+
+        /** {@code allowedCorpIds("ding5a8c5b6a5c8b53e535c2f4657eb6378f")}: only these organizations' employees. */
+        public Builder allowedCorpIds(String... corpIds) {
+            return put(Settings.ALLOWED_CORP_IDS, String.join(", ", corpIds));
+        }
+
+        public Builder requireActive(boolean requireActive) {
+            return put(Settings.REQUIRE_ACTIVE, Boolean.toString(requireActive));
+        }
+
+        public Builder employeeProfile(boolean employeeProfile) {
+            return put(Settings.EMPLOYEE_PROFILE, Boolean.toString(employeeProfile));
+        }
+
+        /** {@code unionId}, {@code userId} or {@code openId}. */
+        public Builder principalName(String name) {
+            return put(Settings.PRINCIPAL_NAME, name);
+        }
+
+        public Builder exclusiveLogin(boolean exclusiveLogin) {
+            return put(Settings.EXCLUSIVE_LOGIN, Boolean.toString(exclusiveLogin));
+        }
+
+        public Builder exclusiveCorpId(String corpId) {
+            return put(Settings.EXCLUSIVE_CORP_ID, corpId);
+        }
+
         /** @throws ConfigException naming every missing, unknown or malformed key, never a value */
         public DingTalkSettings build() {
             DingTalkConfig config = DingTalkConfig.load(List.of(new ConfigSource(source, values)), System::getenv,

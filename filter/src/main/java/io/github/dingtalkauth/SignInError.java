@@ -41,7 +41,13 @@ public enum SignInError {
     INVALID_RESPONSE(502),
     CROSS_SITE_LOGOUT(403),
     /** A signed-in person lacks every role a {@code require.} rule lists for the path. */
-    ROLE_REQUIRED(403);
+    ROLE_REQUIRED(403),
+    /**
+     * With {@code allowedCorpIds}: the DingTalk account is not an employee of an allowed organization (another
+     * organization picked, no corpId, not found, an external contact, outside the app's visible range, or not
+     * activated under {@code requireActive}). The log line's {@code verdict=} says which.
+     */
+    NOT_A_MEMBER(403);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,21 @@ class DingTalkSettingsTest {
         assertEquals("/oops", config.get(Settings.ERROR_PAGE));
         assertEquals(URI.create("http://127.0.0.1:9000/oauth2/auth"), config.get(Settings.AUTHORIZE_URL));
         assertEquals(URI.create("http://127.0.0.1:9000"), config.get(Settings.API_BASE_URL));
+    }
+
+    @Test
+    void organizationMethodsSetTheirKeys() {
+        DingTalkConfig config = minimal().oapiBaseUrl("http://127.0.0.1:9000/oapi")
+                .allowedCorpIds("dingcorpA", "dingcorpB").requireActive(true).principalName("userId")
+                .exclusiveLogin(true).exclusiveCorpId("dingcorpA").employeeProfile(false)
+                .build().config();
+        assertEquals(URI.create("http://127.0.0.1:9000/oapi"), config.get(Settings.OAPI_BASE_URL));
+        assertEquals(List.of("dingcorpA", "dingcorpB"), List.copyOf(config.get(Settings.ALLOWED_CORP_IDS)));
+        assertTrue(config.get(Settings.REQUIRE_ACTIVE));
+        assertEquals(DingTalkPrincipal.NameSource.USER_ID, config.get(Settings.PRINCIPAL_NAME));
+        assertTrue(config.get(Settings.EXCLUSIVE_LOGIN));
+        assertEquals("dingcorpA", config.get(Settings.EXCLUSIVE_CORP_ID));
+        assertTrue(config.employeeProfile(), "implied by allowedCorpIds");
     }
 
     @Test

@@ -52,7 +52,7 @@ class MemberRecheckTest extends GuardFixture {
 
     @Override
     protected String[] settings() {
-        return new String[] {"excludePaths", "/, /public/*", "memberRecheck", "1h"};
+        return new String[] {"excludePaths", "/, /public/*", "memberRecheck", "1h", "allowedCorpIds", "ding-corp"};
     }
 
     @Override

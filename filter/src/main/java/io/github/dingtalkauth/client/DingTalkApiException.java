@@ -1,5 +1,7 @@
 package io.github.dingtalkauth.client;
 
+import java.util.Locale;
+
 /**
  * A call to DingTalk failed. Carries what the log may show: the step, the kind of failure, the HTTP status and
  * DingTalk's error code and request id (sanitised). Never a token, a code, a secret or a response body.
@@ -25,7 +27,8 @@ public final class DingTalkApiException extends Exception {
     private final String requestId;
 
     DingTalkApiException(Kind kind, String step, int status, String providerCode, String requestId, String detail) {
-        super(step + " call failed: " + kind + (status > 0 ? " status=" + status : "")
+        super("step=" + step + " failure=" + kind.name().toLowerCase(Locale.ROOT)
+                + (status > 0 ? " status=" + status : "")
                 + (providerCode != null ? " code=" + providerCode : "")
                 + (requestId != null ? " requestid=" + requestId : "")
                 + (detail != null ? " (" + detail + ")" : ""), null, false, false);
@@ -40,7 +43,7 @@ public final class DingTalkApiException extends Exception {
         return kind;
     }
 
-    /** {@code token} or {@code profile}. */
+    /** {@code token}, {@code profile}, {@code app_token}, {@code getbyunionid} or {@code user_get}. */
     public String step() {
         return step;
     }

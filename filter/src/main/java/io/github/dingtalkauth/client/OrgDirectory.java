@@ -6,6 +6,7 @@ import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -74,6 +75,22 @@ public final class OrgDirectory {
         JsonObject answer = call(EMPLOYEE_STEP, USER_GET, body, deadline);
         JsonObject result = success(EMPLOYEE_STEP, answer, OapiValues.errcode(answer, EMPLOYEE_STEP));
         return EmployeeReader.read(result, userId, EMPLOYEE_STEP);
+    }
+
+    /**
+     * Whether a failed {@link #employee} call means the person is not there: not found (60121, e.g. left between
+     * the two calls) or outside the app's visible range (50002, 50004).
+     */
+    public static Optional<Membership.Status> absence(DingTalkApiException e) {
+        if (e.kind() != Kind.ERROR_STATUS || e.status() != 200 || e.providerCode() == null) {
+            return Optional.empty();
+        }
+        String code = e.providerCode();
+        if (code.equals(Long.toString(NOT_FOUND))) {
+            return Optional.of(Membership.Status.NOT_FOUND);
+        }
+        return OUTSIDE_APP_SCOPE.stream().anyMatch(c -> code.equals(Long.toString(c)))
+                ? Optional.of(Membership.Status.OUTSIDE_APP_SCOPE) : Optional.empty();
     }
 
     private JsonObject call(String step, String path, JsonObject body, Deadline deadline)

@@ -84,6 +84,7 @@ public final class DingTalkConfig {
         }
         if (problems.isEmpty()) {
             checkPathsDistinct(values, problems);
+            OrganizationSettings.check(values, problems);
         }
         Map<String, String> ruleEntries = ruleEntries(sources, placeholders, problems);
         RoleRules roles = RoleRules.none();
@@ -179,6 +180,11 @@ public final class DingTalkConfig {
 
     public Duration stateTtl() {
         return get(Settings.STATE_TTL);
+    }
+
+    /** Whether sign-in reads the employee profile: {@code employeeProfile=true}, or implied by allowedCorpIds. */
+    public boolean employeeProfile() {
+        return get(Settings.ALLOWED_CORP_IDS) != null || get(Settings.EMPLOYEE_PROFILE);
     }
 
     /** The {@code role.*} rules; empty when none are configured. */

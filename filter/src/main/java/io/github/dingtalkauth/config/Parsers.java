@@ -1,11 +1,15 @@
 package io.github.dingtalkauth.config;
 
+import io.github.dingtalkauth.DingTalkPrincipal.NameSource;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +18,7 @@ import java.util.regex.Pattern;
 final class Parsers {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~\\-/]*");
+    private static final Pattern CORP_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
 
     private Parsers() {
     }
@@ -93,6 +98,45 @@ final class Parsers {
             throw new IllegalArgumentException("must not have a query");
         }
         return uri;
+    }
+
+    /** {@code true} or {@code false}, nothing else: a typo must not silently mean false. */
+    static Boolean bool(String raw) {
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    /** An organization's corpId, such as {@code ding5a8c5b6a5c8b53e535c2f4657eb6378f}. */
+    static String corpId(String raw) {
+        if (!CORP_ID.matcher(raw).matches()) {
+            throw new IllegalArgumentException("expected a corpId such as ding5a8c5b6a5c8b53e535c2f4657eb6378f"
+                    + " (letters, digits, _ -; at most 64 characters)");
+        }
+        return raw;
+    }
+
+    /** Comma-separated corpIds, in the order given, duplicates dropped. */
+    static Set<String> corpIds(String raw) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String item : raw.split(",", -1)) {
+            if (item.isBlank()) {
+                throw new IllegalArgumentException("expected comma-separated corpIds, found an empty item");
+            }
+            ids.add(corpId(item.trim()));
+        }
+        return Collections.unmodifiableSet(ids);
+    }
+
+    static NameSource principalName(String raw) {
+        return switch (raw) {
+            case "unionId" -> NameSource.UNION_ID;
+            case "userId" -> NameSource.USER_ID;
+            case "openId" -> NameSource.OPEN_ID;
+            default -> throw new IllegalArgumentException("expected unionId, userId or openId");
+        };
     }
 
     static String scope(String raw) {

@@ -1,8 +1,10 @@
 package io.github.dingtalkauth.config;
 
+import io.github.dingtalkauth.DingTalkPrincipal.NameSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Every setting of the filter, its type, default and meaning. The keys are the same in {@code web.xml} init-params
@@ -45,6 +47,25 @@ public final class Settings {
             "https://login.dingtalk.com/oauth2/auth", Parsers::url, "DingTalk's authorization page.");
     public static final Setting<URI> API_BASE_URL = Setting.optional("apiBaseUrl", "https://api.dingtalk.com",
             Parsers::baseUrl, "DingTalk's API (api.dingtalk.io for the international edition).");
+    public static final Setting<URI> OAPI_BASE_URL = Setting.optional("oapiBaseUrl", "https://oapi.dingtalk.com",
+            Parsers::baseUrl, "DingTalk's enterprise API: organization membership and the employee profile.");
+
+    // Only the organization's people (see OrganizationSettings for how these depend on each other).
+    public static final Setting<Set<String>> ALLOWED_CORP_IDS = Setting.optional("allowedCorpIds", null,
+            Parsers::corpIds, "Comma-separated corpIds whose employees alone may sign in; asks DingTalk for"
+                    + " scope \"openid corpid\", checks the corpId and the membership (getbyunionid).");
+    public static final Setting<Boolean> EXCLUSIVE_LOGIN = Setting.optional("exclusiveLogin", null, Parsers::bool,
+            "true: sign in with an organization's exclusive (专属) account; sent to DingTalk only when set.");
+    public static final Setting<String> EXCLUSIVE_CORP_ID = Setting.optional("exclusiveCorpId", null,
+            Parsers::corpId, "The organization of the exclusive accounts; sent to DingTalk only when set.");
+    public static final Setting<Boolean> REQUIRE_ACTIVE = Setting.optional("requireActive", "false", Parsers::bool,
+            "true: also refuse employees who have not activated DingTalk (needs allowedCorpIds).");
+    public static final Setting<Boolean> EMPLOYEE_PROFILE = Setting.optional("employeeProfile", "false",
+            Parsers::bool, "true: add the employee profile (userId, title, departments, …) to the principal;"
+                    + " implied by allowedCorpIds.");
+    public static final Setting<NameSource> PRINCIPAL_NAME = Setting.optional("principalName", "unionId",
+            Parsers::principalName, "What getName() and getRemoteUser() return: unionId, userId (needs the employee"
+                    + " profile) or openId.");
 
     // --- session lifetime (issue 8): maxSessionAge, memberRecheck ---
     public static final Setting<Duration> MAX_SESSION_AGE = Setting.optional("maxSessionAge", "12h",
@@ -64,7 +85,8 @@ public final class Settings {
     /** Every setting that may appear in a properties file (all but {@link #CONFIG_FILE}). */
     public static final List<Setting<?>> ALL = List.of(APP_ID, APP_SECRET, REDIRECT_URI, LOGIN_PATH, CALLBACK_PATH,
             LOGOUT_PATH, POST_LOGOUT_REDIRECT, SCOPE, LABEL, EXCLUDE_PATHS, ERROR_PAGE, CONNECT_TIMEOUT,
-            REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL,
+            REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
+            ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
             MAX_SESSION_AGE, MEMBER_RECHECK);
 
     private Settings() {

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.client.AccessGrant;
+import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.DingTalkApiException;
 import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.DingTalkConfig;
@@ -14,15 +15,14 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
  * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
  * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
- * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, and the user signed in
- * on a new session id. A state this session does not hold is refused, unless someone is signed in on it (the Back
- * button): they go on into the application.
+ * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, the person admitted
+ * by the {@link OrganizationStep}, and signed in on a new session id. A state this session does not hold is refused,
+ * unless someone is signed in on it (the Back button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
@@ -30,13 +30,16 @@ public final class CallbackHandler {
 
     private final DingTalkConfig config;
     private final DingTalkClient client;
+    private final OrganizationStep organization;
     private final Failures failures;
     private final Clock clock;
     private final Duration requestTimeout;
 
-    public CallbackHandler(DingTalkConfig config, DingTalkClient client, Failures failures, Clock clock) {
+    public CallbackHandler(DingTalkConfig config, DingTalkClient client, OrganizationStep organization,
+                           Failures failures, Clock clock) {
         this.config = config;
         this.client = client;
+        this.organization = organization;
         this.failures = failures;
         this.clock = clock;
         this.requestTimeout = config.get(Settings.REQUEST_TIMEOUT);
@@ -110,11 +113,14 @@ public final class CallbackHandler {
             throws IOException, ServletException {
         DingTalkPrincipal principal;
         try {
-            Instant deadline = clock.instant().plus(requestTimeout);
+            Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
             AccessGrant grant = client.exchangeCode(callback.code(), deadline);
-            principal = client.fetchProfile(grant, deadline);
+            principal = organization.admit(client.fetchProfile(grant, deadline), grant.corpId(), deadline);
         } catch (DingTalkApiException e) {
             failures.send(request, response, reasonFor(e), e.getMessage());
+            return;
+        } catch (SignInRefused refused) {
+            failures.send(request, response, refused.reason(), refused.detail());
             return;
         }
         try {

@@ -8,8 +8,6 @@ import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +30,7 @@ public final class LoginStarter {
         this.clock = clock;
         URI authorize = config.get(Settings.AUTHORIZE_URL);
         this.authorizeBase = authorize.toString() + (authorize.getRawQuery() == null ? "?" : "&");
-        this.fixedQuery = "&response_type=code"
-                + "&client_id=" + encode(config.appId())
-                + "&scope=" + encode(config.get(Settings.SCOPE))
-                + "&prompt=consent";
+        this.fixedQuery = AuthorizeQuery.fixed(config); // with the organization's parameters, when configured
         this.configuredRedirect = config.redirectUri() == null ? null : encode(config.redirectUri().toString());
     }
 
@@ -92,7 +87,6 @@ public final class LoginStarter {
     }
 
     private static String encode(String s) {
-        // URLEncoder writes spaces as '+'; DingTalk documents %20 ("openid%20corpid").
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return AuthorizeQuery.encode(s);
     }
 }

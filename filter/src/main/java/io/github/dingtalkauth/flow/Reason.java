@@ -45,7 +45,9 @@ public enum Reason {
     CROSS_SITE_LOGOUT(SignInError.CROSS_SITE_LOGOUT, "拒绝了来自其他网站的退出请求。",
             "A sign-out request from another site was refused."),
     ROLE_REQUIRED(SignInError.ROLE_REQUIRED, "您没有访问此页面所需的角色。如需访问，请联系管理员。",
-            "You do not have a role this page requires. Ask your administrator for access.");
+            "You do not have a role this page requires. Ask your administrator for access."),
+    NOT_A_MEMBER(SignInError.NOT_A_MEMBER, "此钉钉帐号不是本组织的成员。",
+            "This DingTalk account is not a member of the organization.");
 
     private final SignInError error;
     private final String chinese;

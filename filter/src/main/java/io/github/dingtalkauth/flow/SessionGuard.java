@@ -6,7 +6,6 @@ import io.github.dingtalkauth.client.DingTalkApiException;
 import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.Membership;
 import io.github.dingtalkauth.config.DingTalkConfig;
-import io.github.dingtalkauth.config.Setting;
 import io.github.dingtalkauth.config.Settings;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.System.Logger.Level;
@@ -22,8 +21,6 @@ import java.util.Locale;
  */
 public final class SessionGuard {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
-    /** Until {@code allowedCorpIds} is a setting of its own, found by name (see {@link #restrictsOrganization}). */
-    static final String ALLOWED_CORP_IDS = "allowedCorpIds";
 
     private final SessionLimits limits;
     private final MembershipProbe probe;
@@ -54,22 +51,16 @@ public final class SessionGuard {
                 config.get(Settings.MEMBER_RECHECK));
         if (limits.rechecksMembership() && (probe == null || !restrictsOrganization(config))) {
             throw new ConfigException("DingTalk login is misconfigured:\n  - setting '"
-                    + Settings.MEMBER_RECHECK.name() + "' needs '" + ALLOWED_CORP_IDS + "': membership is re-checked"
+                    + Settings.MEMBER_RECHECK.name() + "' needs '" + Settings.ALLOWED_CORP_IDS.name()
+                    + "': membership is re-checked"
                     + " in the organizations it names (settings from " + config.origin() + ")");
         }
         return new SessionGuard(limits, limits.rechecksMembership() ? probe : null, clock,
                 config.get(Settings.REQUEST_TIMEOUT));
     }
 
-    /** Whether {@code allowedCorpIds} is set; true while no such setting exists, and then the probe decides. */
     private static boolean restrictsOrganization(DingTalkConfig config) {
-        // TODO(merge with org2): config.get(Settings.ALLOWED_CORP_IDS) != null
-        for (Setting<?> setting : Settings.ALL) {
-            if (setting.name().equals(ALLOWED_CORP_IDS)) {
-                return config.get(setting) != null;
-            }
-        }
-        return true;
+        return config.get(Settings.ALLOWED_CORP_IDS) != null;
     }
 
     /**

@@ -33,7 +33,7 @@ public final class SignedInRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteUser() {
-        return signedOut ? null : principal.getUnionId();
+        return signedOut ? null : principal.getName();
     }
 
     @Override
@@ -41,10 +41,10 @@ public final class SignedInRequest extends HttpServletRequestWrapper {
         return signedOut ? null : AUTH_TYPE;
     }
 
-    /** DingTalk login carries no roles; map the principal to roles in the application. */
+    /** The roles the {@code role.*} rules gave this person at sign-in. */
     @Override
     public boolean isUserInRole(String role) {
-        return false;
+        return !signedOut && role != null && principal.getRoles().contains(role);
     }
 
     /**

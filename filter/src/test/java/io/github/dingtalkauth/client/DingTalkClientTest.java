@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.client.DingTalkApiException.Kind;
 import io.github.dingtalkauth.support.FakeDingTalk;
 import io.github.dingtalkauth.support.FakeDingTalk.Recorded;
@@ -24,7 +23,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -53,25 +51,27 @@ class DingTalkClientTest {
             + "\"email\":\"zhangsan@example.com\",\"stateCode\":\"86\",\"visitor\":false}";
 
     FakeDingTalk dingtalk;
+    BackChannel channel;
     DingTalkClient client;
 
     @BeforeEach
     void start() {
         dingtalk = FakeDingTalk.start();
-        client = new DingTalkClient(dingtalk.baseUrl(), APP_ID, SECRET, Duration.ofSeconds(2));
+        channel = new BackChannel(Duration.ofSeconds(2));
+        client = new DingTalkClient(dingtalk.baseUrl(), APP_ID, SECRET, channel);
     }
 
     @AfterEach
     void stop() {
-        client.close();
+        channel.close();
         dingtalk.close();
     }
 
-    static Instant in(Duration duration) {
-        return Instant.now().plus(duration);
+    static Deadline in(Duration duration) {
+        return Deadline.in(duration);
     }
 
-    static Instant soon() {
+    static Deadline soon() {
         return in(Duration.ofSeconds(5));
     }
 
@@ -79,7 +79,7 @@ class DingTalkClientTest {
         return client.exchangeCode(CODE, soon());
     }
 
-    DingTalkPrincipal profile() throws DingTalkApiException {
+    DingTalkProfile profile() throws DingTalkApiException {
         return client.fetchProfile(new AccessGrant(TOKEN, null), soon());
     }
 
@@ -143,34 +143,27 @@ class DingTalkClientTest {
     }
 
     @Test
-    void profileBecomesThePrincipal() throws Exception {
+    void profileHoldsEveryDocumentedField() throws Exception {
         dingtalk.on(PROFILE_PATH, json(200, PROFILE_OK));
-        DingTalkPrincipal p = client.fetchProfile(new AccessGrant(TOKEN, "dingcorp1"), soon());
-        assertAll(
-                () -> assertEquals("z21HjQliSzpw0Yxxxx", p.getName()),
-                () -> assertEquals("z21HjQliSzpw0Yxxxx", p.getUnionId()),
-                () -> assertEquals("123", p.getOpenId()),
-                () -> assertEquals("zhangsan", p.getNick()),
-                () -> assertEquals("https://img.example/a.png", p.getAvatarUrl()),
-                () -> assertEquals("zhangsan@example.com", p.getEmail()),
-                () -> assertEquals("150xxxx9144", p.getMobile()),
-                () -> assertEquals("86", p.getStateCode()),
-                () -> assertEquals("dingcorp1", p.getCorpId()));
+        DingTalkProfile p = client.fetchProfile(new AccessGrant(TOKEN, "dingcorp1"), soon());
+        assertEquals(new DingTalkProfile("z21HjQliSzpw0Yxxxx", "123", "zhangsan", "https://img.example/a.png",
+                "zhangsan@example.com", "150xxxx9144", "86"), p);
+        assertFalse(p.toString().contains("150xxxx9144"), p::toString);
     }
 
     @Test
     void profileWithOnlyAUnionIdIsEnough() throws Exception {
         dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"u1\",\"email\":\"\",\"nick\":null}"));
-        DingTalkPrincipal p = profile();
-        assertEquals("u1", p.getUnionId());
-        assertNull(p.getEmail());
-        assertNull(p.getNick());
+        DingTalkProfile p = profile();
+        assertEquals("u1", p.unionId());
+        assertNull(p.email());
+        assertNull(p.nick());
     }
 
     @Test
     void chineseTextInTheProfileIsDecodedAsUtf8() throws Exception {
         dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"u1\",\"nick\":\"张三\"}"));
-        assertEquals("张三", profile().getNick());
+        assertEquals("张三", profile().nick());
     }
 
     // ------------------------------------------------------------------------------------------ documented errors
@@ -409,7 +402,7 @@ class DingTalkClientTest {
 
     @Test
     void bodyJustUnderTheCapIsRead() throws Exception {
-        String padding = "p".repeat(DingTalkClient.MAX_BODY - TOKEN_OK.length() - 20);
+        String padding = "p".repeat(BackChannel.MAX_BODY - TOKEN_OK.length() - 20);
         dingtalk.on(TOKEN_PATH, json(200, TOKEN_OK.replace("}", ",\"padding\":\"" + padding + "\"}")));
         assertEquals(TOKEN, exchange().accessToken());
     }
@@ -459,7 +452,7 @@ class DingTalkClientTest {
 
     @Test
     void passedDeadlineFailsWithoutCallingDingTalk() {
-        fails(Kind.TIMEOUT, () -> client.exchangeCode(CODE, Instant.now().minusSeconds(1)));
+        fails(Kind.TIMEOUT, () -> client.exchangeCode(CODE, Deadline.in(Duration.ZERO)));
         assertEquals(0, dingtalk.requests().size());
     }
 
@@ -469,10 +462,9 @@ class DingTalkClientTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try (DingTalkClient nowhere = new DingTalkClient(URI.create("http://127.0.0.1:" + closedPort), APP_ID, SECRET,
-                Duration.ofSeconds(2))) {
-            fails(Kind.UNAVAILABLE, () -> nowhere.exchangeCode(CODE, soon()));
-        }
+        DingTalkClient nowhere = new DingTalkClient(URI.create("http://127.0.0.1:" + closedPort), APP_ID, SECRET,
+                channel);
+        fails(Kind.UNAVAILABLE, () -> nowhere.exchangeCode(CODE, soon()));
     }
 
     @Test

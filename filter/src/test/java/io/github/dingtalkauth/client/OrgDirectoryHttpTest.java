@@ -10,14 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dingtalkauth.client.DingTalkApiException.Kind;
 import io.github.dingtalkauth.support.FakeDingTalk;
 import io.github.dingtalkauth.support.FakeDingTalk.Recorded;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** App token and directory calls over real HTTP against a scripted DingTalk on 127.0.0.1. */
+/** App token and directory calls over the filter's {@link BackChannel} against a scripted DingTalk on 127.0.0.1. */
 class OrgDirectoryHttpTest {
     static final String SECRET = "CANARY-SECRET-5";
 
     final FakeDingTalk dingtalk = FakeDingTalk.start();
     final Set<String> validTokens = ConcurrentHashMap.newKeySet();
     final AtomicInteger issued = new AtomicInteger();
-    final JdkTransport transport = new JdkTransport();
+    final BackChannel transport = new BackChannel(Duration.ofSeconds(2));
     final OrgDirectory directory = new OrgDirectory(dingtalk.baseUrl(),
             new AppTokenCache(new AppTokenFetcher(dingtalk.baseUrl(), "dingkey", SECRET, transport)), transport);
 
@@ -54,6 +46,7 @@ class OrgDirectoryHttpTest {
 
     @AfterEach
     void stop() {
+        transport.close();
         dingtalk.close();
     }
 
@@ -143,29 +136,5 @@ class OrgDirectoryHttpTest {
         assertEquals("架构师", e.title());
         assertTrue(e.admin());
         assertEquals("en_US", dingtalk.requests(OrgDirectory.USER_GET).get(0).json().getString("language"));
-    }
-
-    /** The smallest honest transport: JSON POST, 2xx → object, anything else → DingTalk's code. */
-    static final class JdkTransport implements OapiTransport {
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-        @Override
-        public JsonObject post(URI uri, JsonObject body, String step, Deadline deadline) throws DingTalkApiException {
-            HttpResponse<String> response;
-            try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(deadline.remaining())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException | InterruptedException e) {
-                throw new DingTalkApiException(Kind.UNAVAILABLE, step, 0, null, null, e.getClass().getSimpleName());
-            }
-            JsonObject answer = Json.createReader(new StringReader(response.body())).readObject();
-            if (response.statusCode() / 100 != 2) {
-                throw new DingTalkApiException(Kind.ERROR_STATUS, step, response.statusCode(),
-                        answer.getString("code", null), null, null);
-            }
-            return answer;
-        }
     }
 }

@@ -164,7 +164,7 @@ class DingTalkConfigTest {
     @Test
     void unknownKeyFarFromEveryKnownOneListsThemAll() {
         String message = failure(minimal("colour", "blue"));
-        assertTrue(message.contains("unknown setting 'colour' in init-param of filter 'dingtalk' (known: apiBaseUrl,"),
+        assertTrue(message.contains("unknown setting 'colour' in init-param of filter 'dingtalk' (known: allowedCorpIds,"),
                 message);
         assertFalse(message.contains("did you mean"), message);
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * {@code /api/me}: the signed-in user as JSON, for scripts and single-page apps. A caller who is not signed in never
@@ -34,6 +35,7 @@ public final class ApiMeServlet extends HttpServlet {
             put(json, "mobile", p.getMobile());
             put(json, "stateCode", p.getStateCode());
             put(json, "corpId", p.getCorpId());
+            employee(json, p);
             body = json.build();
         } else {
             // Unreachable while the filter guards this path; answer the way the filter would.
@@ -46,6 +48,20 @@ public final class ApiMeServlet extends HttpServlet {
         try (JsonWriter writer = Json.createWriter(resp.getWriter())) {
             writer.writeObject(body);
         }
+    }
+
+    /** The employee profile and roles (empty without employeeProfile or allowedCorpIds). */
+    private static void employee(JsonObjectBuilder json, DingTalkPrincipal p) {
+        put(json, "userId", p.getUserId());
+        put(json, "employeeName", p.getEmployeeName());
+        put(json, "title", p.getTitle());
+        put(json, "jobNumber", p.getJobNumber());
+        put(json, "orgEmail", p.getOrgEmail());
+        json.add("deptIds", Json.createArrayBuilder(p.getDeptIds()));
+        json.add("leaderInDepts", Json.createArrayBuilder(p.getLeaderInDepts()));
+        json.add("dingTalkRoleNames", Json.createArrayBuilder(p.getDingTalkRoleNames()));
+        json.add("admin", p.isAdmin()).add("boss", p.isBoss()).add("active", p.isActive()).add("member", p.isMember());
+        json.add("roles", Json.createArrayBuilder(new TreeSet<>(p.getRoles())));
     }
 
     /** Absent fields are written as null, so a client sees every key every time. */

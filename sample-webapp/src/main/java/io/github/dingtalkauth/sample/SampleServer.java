@@ -196,6 +196,11 @@ public final class SampleServer implements AutoCloseable {
                     props.setProperty("appSecret", String.valueOf(emu.clientSecret()));
                     props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
                     props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
+                    props.setProperty("oapiBaseUrl", emu.oapiBaseUrl());
+                    if (props.getProperty("allowedCorpIds") == null) {
+                        // Only the emulator's organization: its outsider and external contact see the refusal.
+                        props.setProperty("allowedCorpIds", emu.corpId());
+                    }
                     if (!ownsEmu) {
                         props.setProperty("redirectUri", callback);
                     }

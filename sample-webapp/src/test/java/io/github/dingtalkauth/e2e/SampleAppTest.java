@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.EmulatorUser;
+import io.github.dingtalkauth.emulator.Membership;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.Query;
@@ -14,7 +15,6 @@ import io.github.dingtalkauth.testing.SignIn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
@@ -41,7 +41,7 @@ class SampleAppTest {
         server = SampleServer.builder().port(0).setting("label", LABEL).start();
         nastyEmulator = DingTalkEmulator.builder().port(0).users(List.of(new EmulatorUser("nasty",
                 "nAsTyUnIoNiD0123456789iEiE", "nAsTyOpEnId0123456789iEiE", NASTY_NICK, null,
-                "nasty@example.com", "13800000000", "86", null, false))).start();
+                "nasty@example.com", "13800000000", "86", null, false, Membership.member("nasty")))).start();
         nastyServer = SampleServer.builder().port(0).emulator(nastyEmulator).start();
     }
 
@@ -153,7 +153,8 @@ class SampleAppTest {
         assertEquals(user.email(), me.getString("email"));
         assertEquals(user.mobile(), me.getString("mobile"));
         assertEquals(user.stateCode(), me.getString("stateCode"));
-        assertEquals(JsonValue.NULL, me.get("corpId"), "scope openid names no organization");
+        assertEquals(server.emulator().orElseThrow().corpId(), me.getString("corpId"),
+                "dev mode allows only the emulator's organization, so DingTalk names it");
     }
 
     @Test

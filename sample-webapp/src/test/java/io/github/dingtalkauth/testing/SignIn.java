@@ -60,6 +60,14 @@ public final class SignIn {
         return browser.navigate(callbackUrl);
     }
 
+    /** A new browser at {@code base}, signed in as {@code userKey} from {@code path}. */
+    public static Browser signedIn(URI base, String path, String userKey) {
+        Browser browser = new Browser(base);
+        Browser.Response done = signIn(browser, path, userKey);
+        assertEquals(303, done.status(), done::body);
+        return browser;
+    }
+
     /** A whole sign-in from {@code path}; returns the callback's answer (a 303 on success). */
     public static Browser.Response signIn(Browser browser, String path, String userKey) {
         return callback(browser, approve(browser, start(browser, path), userKey));

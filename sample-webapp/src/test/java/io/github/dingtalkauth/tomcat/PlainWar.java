@@ -42,6 +42,9 @@ final class PlainWar implements AutoCloseable {
     static final String PRIVATE_PAGE = "/private/page.html";
     static final String PRIVATE_MARKER = "private-page-e2e-marker";
     static final String PUBLIC_PAGE = "/public/hello.html";
+    /** {@link WhoAmIServlet} on an excluded path: who the session is, without starting a login. */
+    static final String PUBLIC_WHOAMI = "/public/whoami";
+    static final String SETTINGS_FILE = "dingtalk.properties";
 
     /** Tomcat logs a page per start at INFO; keep warnings. Held here so the setting is not garbage-collected. */
     private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
@@ -60,6 +63,14 @@ final class PlainWar implements AutoCloseable {
 
     /** Builds the WAR directory in a temp folder and deploys it at {@value #CONTEXT_PATH}, against {@code emulator}. */
     static PlainWar deploy(DingTalkEmulator emulator) throws Exception {
+        return deploy(emulator, Map.of());
+    }
+
+    /**
+     * The same, plus {@code fileSettings} in {@code WEB-INF/}{@value #SETTINGS_FILE}, which an init-param
+     * {@code configFile} names: the filter configured the two ways a stock deployment has.
+     */
+    static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings) throws Exception {
         TOMCAT_LOG.setLevel(Level.WARNING);
         Path root = Files.createTempDirectory("e2e-plain-war-");
         Tomcat tomcat = new Tomcat();
@@ -75,7 +86,7 @@ final class PlainWar implements AutoCloseable {
             URI base = URI.create("http://localhost:" + connector.getLocalPort() + CONTEXT_PATH);
             String redirectUri = base + "/dingtalk/callback";
             emulator.registerRedirectUri(redirectUri);
-            Path war = writeWar(root.resolve("plain"), emulator, redirectUri);
+            Path war = writeWar(root.resolve("plain"), emulator, redirectUri, fileSettings);
 
             // addWebapp is what a stock Tomcat does for a directory in webapps/: ContextConfig parses WEB-INF/web.xml,
             // and Tomcat's built-in defaults (its conf/web.xml) add the DefaultServlet for static files, the MIME
@@ -119,6 +130,18 @@ final class PlainWar implements AutoCloseable {
         }
     }
 
+    /** What {@link WhoAmIServlet} printed, {@code key=value} per line. */
+    static Map<String, String> lines(String body) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : body.split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return values;
+    }
+
     /** {@code http://localhost:PORT/plain}, without a trailing slash. */
     URI base() {
         return base;
@@ -139,7 +162,8 @@ final class PlainWar implements AutoCloseable {
         }
     }
 
-    private static Path writeWar(Path war, DingTalkEmulator emulator, String redirectUri) throws IOException {
+    private static Path writeWar(Path war, DingTalkEmulator emulator, String redirectUri,
+                                 Map<String, String> fileSettings) throws IOException {
         Path webInf = war.resolve("WEB-INF");
         Path lib = webInf.resolve("lib");
         Files.createDirectories(lib);
@@ -150,6 +174,12 @@ final class PlainWar implements AutoCloseable {
         params.put("authorizeUrl", emulator.authorizeUrl());
         params.put("apiBaseUrl", emulator.apiBaseUrl());
         params.put("excludePaths", "/, /public/*");
+        if (!fileSettings.isEmpty()) {
+            params.put("configFile", "/WEB-INF/" + SETTINGS_FILE);
+            StringBuilder file = new StringBuilder("# written by PlainWar\n");
+            fileSettings.forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
+            Files.writeString(webInf.resolve(SETTINGS_FILE), file, StandardCharsets.UTF_8);
+        }
         Files.writeString(webInf.resolve("web.xml"), webXml(params), StandardCharsets.UTF_8);
 
         copyFilterJar(lib.resolve(FILTER_JAR));
@@ -194,6 +224,7 @@ final class PlainWar implements AutoCloseable {
                   <servlet-mapping>
                     <servlet-name>whoami</servlet-name>
                     <url-pattern>/whoami</url-pattern>
+                    <url-pattern>/public/whoami</url-pattern>
                   </servlet-mapping>
                   <session-config>
                     <cookie-config>

@@ -15,7 +15,6 @@ import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +81,7 @@ class PlainWarSignInTest extends SignInScenarios {
 
     @Override
     protected String remoteUser(Browser.Response page) {
-        return page.status() == 200 ? lines(page.body()).get("remoteUser") : null;
+        return page.status() == 200 ? PlainWar.lines(page.body()).get("remoteUser") : null;
     }
 
     /**
@@ -107,7 +106,7 @@ class PlainWarSignInTest extends SignInScenarios {
     void filterRunsFromWebInfLibThroughTheWebappClassLoader() {
         Browser browser = signedIn("zhangsan");
 
-        Map<String, String> report = lines(browser.navigate(protectedPage()).body());
+        Map<String, String> report = PlainWar.lines(browser.navigate(protectedPage()).body());
 
         assertEquals("io.github.dingtalkauth.DingTalkPrincipal", report.get("principalClass"));
         ClassLoader webapp = war.webappClassLoader();
@@ -125,7 +124,7 @@ class PlainWarSignInTest extends SignInScenarios {
     void servletApiSeesTheUserThroughTheWrappedRequest() {
         Browser browser = signedIn("alice");
 
-        Map<String, String> report = lines(browser.navigate(protectedPage()).body());
+        Map<String, String> report = PlainWar.lines(browser.navigate(protectedPage()).body());
 
         assertEquals(unionId("alice"), report.get("remoteUser"));
         assertEquals(unionId("alice"), report.get("principal"));
@@ -177,16 +176,5 @@ class PlainWarSignInTest extends SignInScenarios {
         assertTrue(lower.contains("; samesite=lax"), cookie);
         assertTrue(lower.contains("; path=" + PlainWar.CONTEXT_PATH), cookie);
         assertFalse(lower.contains("; secure"), cookie);
-    }
-
-    private static Map<String, String> lines(String body) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : body.split("\r?\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                values.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return values;
     }
 }

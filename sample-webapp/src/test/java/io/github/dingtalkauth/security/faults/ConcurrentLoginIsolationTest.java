@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.EmulatorUser;
+import io.github.dingtalkauth.emulator.Membership;
 import io.github.dingtalkauth.emulator.Endpoint;
 import io.github.dingtalkauth.emulator.RecordedRequest;
 import io.github.dingtalkauth.emulator.Stats;
@@ -47,7 +48,7 @@ class ConcurrentLoginIsolationTest {
         users = IntStream.rangeClosed(1, USERS)
                 .mapToObj(i -> new EmulatorUser(String.format("user%02d", i), String.format("union%02dZ", i),
                         String.format("open%02dZ", i), String.format("用户 %02d", i), null, null, null, null, null,
-                        false))
+                        false, Membership.member(String.format("user%02d", i))))
                 .toList();
         emulator = DingTalkEmulator.builder().users(users).codePrefix("ISO-CODE-").tokenPrefix("ISO-AT-").start();
         server = SampleServer.builder().port(0).emulator(emulator).start();
@@ -115,6 +116,8 @@ class ConcurrentLoginIsolationTest {
                 () -> assertEquals(LOGINS, stats.tokenRequests(), "token requests"),
                 () -> assertEquals(LOGINS, stats.tokenSuccesses(), "token successes"),
                 () -> assertEquals(LOGINS, stats.profileSuccesses(), "profile successes"),
+                () -> assertEquals(LOGINS, stats.unionIdLookups(), "membership lookups (dev mode allows one org)"),
+                () -> assertEquals(1, stats.appTokenRequests(), "one app token for every login"),
                 () -> assertEquals(LOGINS, codes.size(), "recorded token requests"),
                 () -> assertEquals(LOGINS, Set.copyOf(codes).size(), "distinct codes presented"));
     }

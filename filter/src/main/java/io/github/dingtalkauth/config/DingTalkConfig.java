@@ -41,46 +41,10 @@ public final class DingTalkConfig {
                                       UnaryOperator<String> sys) {
         Placeholders placeholders = new Placeholders(env, sys);
         List<String> problems = new ArrayList<>();
-        for (ConfigSource source : sources) {
-            for (String name : source.names()) {
-                if (!KNOWN.contains(name) && !isRuleKey(name)) {
-                    problems.add("unknown setting '" + name + "' in " + source.description() + hintFor(name));
-                }
-            }
-        }
-
+        reportUnknownKeys(sources, problems);
         Map<Setting<?>, Object> values = new IdentityHashMap<>();
         for (Setting<?> setting : Settings.ALL) {
-            ConfigSource from = null;
-            String raw = null;
-            for (ConfigSource source : sources) {
-                raw = source.get(setting.name());
-                if (raw != null) {
-                    from = source;
-                    break;
-                }
-            }
-            Object value = setting.defaultValue();
-            if (from != null) {
-                try {
-                    String text = placeholders.expand(raw).trim();
-                    if (!text.isEmpty() || setting == Settings.EXCLUDE_PATHS) {
-                        value = setting.parse(text);
-                    }
-                } catch (IllegalArgumentException e) {
-                    problems.add("setting '" + setting.name() + "' in " + from.description() + ": " + e.getMessage());
-                    continue;
-                }
-            }
-            if (value == null && setting.isRequired()) {
-                problems.add("setting '" + setting.name() + "' is required but missing"
-                        + (from == null ? "" : " (empty in " + from.description() + ")")
-                        + "; looked in: " + describe(sources));
-                continue;
-            }
-            if (value != null) {
-                values.put(setting, value);
-            }
+            read(setting, sources, placeholders, values, problems);
         }
         if (problems.isEmpty()) {
             checkPathsDistinct(values, problems);
@@ -99,6 +63,41 @@ public final class DingTalkConfig {
             throw new ConfigException("DingTalk login is misconfigured:\n  - " + String.join("\n  - ", problems));
         }
         return new DingTalkConfig(values, describe(sources), roles, paths);
+    }
+
+    private static void reportUnknownKeys(List<ConfigSource> sources, List<String> problems) {
+        for (ConfigSource source : sources) {
+            for (String name : source.names()) {
+                if (!KNOWN.contains(name) && !isRuleKey(name)) {
+                    problems.add("unknown setting '" + name + "' in " + source.description() + hintFor(name));
+                }
+            }
+        }
+    }
+
+    /** One setting from the first source that has it, else its default; a problem instead when it cannot be had. */
+    private static void read(Setting<?> setting, List<ConfigSource> sources, Placeholders placeholders,
+                             Map<Setting<?>, Object> values, List<String> problems) {
+        ConfigSource from = sources.stream().filter(s -> s.get(setting.name()) != null).findFirst().orElse(null);
+        Object value = setting.defaultValue();
+        if (from != null) {
+            try {
+                String text = placeholders.expand(from.get(setting.name())).trim();
+                if (!text.isEmpty() || setting == Settings.EXCLUDE_PATHS) {
+                    value = setting.parse(text);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("setting '" + setting.name() + "' in " + from.description() + ": " + e.getMessage());
+                return;
+            }
+        }
+        if (value == null && setting.isRequired()) {
+            problems.add("setting '" + setting.name() + "' is required but missing"
+                    + (from == null ? "" : " (empty in " + from.description() + ")")
+                    + "; looked in: " + describe(sources));
+        } else if (value != null) {
+            values.put(setting, value);
+        }
     }
 
     /** {@code role.<name>} and {@code require.<path>}: open-ended key families, not fixed settings. */

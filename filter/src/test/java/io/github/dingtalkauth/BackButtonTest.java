@@ -1,7 +1,5 @@
 package io.github.dingtalkauth;
 
-import static io.github.dingtalkauth.support.FakeDingTalk.PROFILE_PATH;
-import static io.github.dingtalkauth.support.FakeDingTalk.TOKEN_PATH;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +24,7 @@ class BackButtonTest extends FilterFixture {
     /** Signs {@code b} in by the login URL, to return to {@code target}, and returns DingTalk's redirect back. */
     private String signedInVia(Browser b, String target, String unionId) {
         String state = startLogin(b, "/dingtalk/login?returnTo=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
-        String code = "code-" + unionId + "-" + state.substring(0, 8);
-        dingtalk.issue(code, unionId);
+        String code = approve(state, unionId);
         String callback = CALLBACK + "?authCode=" + code + "&state=" + state;
         assertEquals(303, b.get(callback).send(filter).status());
         return callback;
@@ -44,8 +41,8 @@ class BackButtonTest extends FilterFixture {
                 () -> assertEquals("", back.body()),
                 () -> assertEquals("no-store", back.header("Cache-Control")),
                 () -> assertEquals(sessionId, browser.sessionId(), "nobody signed in again"),
-                () -> assertEquals(1, dingtalk.hits(TOKEN_PATH), "the code was redeemed twice"),
-                () -> assertEquals(1, dingtalk.hits(PROFILE_PATH)));
+                () -> assertEquals(1, dingtalk.stats().tokenRequests(), "the code was redeemed twice"),
+                () -> assertEquals(1, dingtalk.stats().profileRequests()));
     }
 
     @Test
@@ -54,7 +51,7 @@ class BackButtonTest extends FilterFixture {
         Exchange back = browser.get(CALLBACK + "?authCode=CODE9&state=" + UNKNOWN_STATE).send(filter);
         assertEquals(303, back.status(), back::everything);
         assertEquals("/", back.location());
-        assertEquals(1, dingtalk.hits(TOKEN_PATH));
+        assertEquals(1, dingtalk.stats().tokenRequests());
     }
 
     @Test
@@ -91,7 +88,7 @@ class BackButtonTest extends FilterFixture {
         assertEquals(400, answer.status());
         assertTrue(answer.body().contains("Reason: state_unknown"), answer::body);
         assertFalse(answer.sessionCreated());
-        assertEquals(1, dingtalk.hits(TOKEN_PATH));
+        assertEquals(1, dingtalk.stats().tokenRequests());
     }
 
     @Test
@@ -109,7 +106,7 @@ class BackButtonTest extends FilterFixture {
         Exchange answer = browser.get(callback).send(filter);
         assertEquals(400, answer.status());
         assertTrue(answer.body().contains("Reason: state_unknown"), answer::body);
-        assertEquals(1, dingtalk.hits(TOKEN_PATH));
+        assertEquals(1, dingtalk.stats().tokenRequests());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.github.dingtalkauth;
 
-import static io.github.dingtalkauth.support.FakeDingTalk.PROFILE_PATH;
-import static io.github.dingtalkauth.support.FakeDingTalk.TOKEN_PATH;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +16,8 @@ import io.github.dingtalkauth.flow.PendingLogin;
 import io.github.dingtalkauth.flow.PendingLogins;
 import io.github.dingtalkauth.support.Browser;
 import io.github.dingtalkauth.support.Browser.Exchange;
-import io.github.dingtalkauth.support.FakeDingTalk;
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.support.FakeSession;
 import io.github.dingtalkauth.support.FilterFixture;
 import io.github.dingtalkauth.support.Filters;
@@ -43,7 +42,7 @@ class CallbackTest extends FilterFixture {
                 () -> assertFalse(exchange.passedThrough()),
                 () -> assertFalse(exchange.sessionCreated()),
                 () -> verify(exchange.request(), never()).getSession(true),
-                () -> assertEquals(0, dingtalk.hits(TOKEN_PATH), "DingTalk was called"),
+                () -> assertEquals(0, dingtalk.stats().tokenRequests(), "DingTalk was called"),
                 () -> assertNull(signedIn(browser)));
     }
 
@@ -61,8 +60,7 @@ class CallbackTest extends FilterFixture {
     @Test
     void callbackWithValidStateAndCodeSignsInAndReturnsToThePage() {
         String state = startLogin(browser, "/reports?id=1");
-        dingtalk.issue("CODE1", "union-1");
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertAll(
                 () -> assertEquals(303, exchange.status(), exchange::everything),
                 () -> assertEquals("/reports?id=1", exchange.location()),
@@ -70,8 +68,8 @@ class CallbackTest extends FilterFixture {
                 () -> assertEquals("open-union-1", signedIn(browser).getOpenId()),
                 () -> assertEquals("张三", signedIn(browser).getNick()),
                 () -> assertEquals("", exchange.body()),
-                () -> assertEquals(1, dingtalk.hits(TOKEN_PATH)),
-                () -> assertEquals(1, dingtalk.hits(PROFILE_PATH)));
+                () -> assertEquals(1, dingtalk.stats().tokenRequests()),
+                () -> assertEquals(1, dingtalk.stats().profileRequests()));
     }
 
     @Test
@@ -79,12 +77,8 @@ class CallbackTest extends FilterFixture {
         String state = startLogin(browser, "/a");
         FakeSession session = browser.session();
         // A logout in another tab lands while DingTalk is answering the token call.
-        dingtalk.on(TOKEN_PATH, (ex, r) -> {
-            session.invalidate();
-            FakeDingTalk.send(ex, 200, "application/json", "{\"accessToken\":\"AT1\",\"expireIn\":7200}");
-        });
-        dingtalk.on(PROFILE_PATH, FakeDingTalk.json(200, "{\"unionId\":\"union-1\"}"));
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        dingtalk.setFaultOnce(Endpoint.TOKEN, Fault.whileAnswering(session::invalidate));
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(400, exchange.status(), exchange::everything);
         assertTrue(exchange.body().contains("Reason: state_unknown"), exchange::body);
     }
@@ -92,23 +86,21 @@ class CallbackTest extends FilterFixture {
     @Test
     void callbackWithPlainCodeInsteadOfAuthCodeIsAccepted() {
         String state = startLogin(browser, "/a");
-        dingtalk.issue("CODE1", "union-1");
-        assertEquals(303, callback("code=CODE1&state=" + state).status());
+        assertEquals(303, callback("code=" + approve(state, "union-1") + "&state=" + state).status());
     }
 
     @Test
     void callbackWithEqualAuthCodeAndCodeIsAccepted() {
         String state = startLogin(browser, "/a");
-        dingtalk.issue("CODE1", "union-1");
-        assertEquals(303, callback("code=CODE1&authCode=CODE1&state=" + state).status());
+        String code = approve(state, "union-1");
+        assertEquals(303, callback("code=" + code + "&authCode=" + code + "&state=" + state).status());
     }
 
     @Test
     void callbackSuccessChangesTheSessionId() {
         String state = startLogin(browser, "/a");
         String before = browser.sessionId();
-        dingtalk.issue("CODE1", "union-1");
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(303, exchange.status());
         assertNotEquals(before, browser.sessionId());
         assertNull(container.session(before), "the old id still names a session");
@@ -132,8 +124,7 @@ class CallbackTest extends FilterFixture {
     void callbackSuccessLiftsTheShortPreLoginTimeout() {
         String state = startLogin(browser, "/a");
         assertEquals(600, browser.session().getMaxInactiveInterval());
-        dingtalk.issue("CODE1", "union-1");
-        callback("authCode=CODE1&state=" + state);
+        callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(30 * 60, browser.session().getMaxInactiveInterval());
     }
 
@@ -148,9 +139,8 @@ class CallbackTest extends FilterFixture {
     void twoTabsBothSignIn() {
         String first = startLogin(browser, "/a");
         String second = startLogin(browser, "/b");
-        dingtalk.issue("CODE-B", "union-1").issue("CODE-A", "union-1");
-        Exchange b = callback("authCode=CODE-B&state=" + second);
-        Exchange a = callback("authCode=CODE-A&state=" + first);
+        Exchange b = callback("authCode=" + approve(second, "union-1") + "&state=" + second);
+        Exchange a = callback("authCode=" + approve(first, "union-1") + "&state=" + first);
         assertEquals(303, b.status(), b::everything);
         assertEquals("/b", b.location());
         assertEquals(303, a.status(), a::everything);
@@ -163,11 +153,10 @@ class CallbackTest extends FilterFixture {
         String first = startLogin(browser, "/a");
         String second = startLogin(browser, "/b");
         String third = startLogin(browser, "/c");
-        dingtalk.issue("CODE-ALICE", "alice").issue("CODE-BOB", "bob").issue("CODE-ALICE2", "alice");
-        assertEquals(303, callback("authCode=CODE-ALICE&state=" + first).status());
+        assertEquals(303, callback("authCode=" + approve(first, "alice") + "&state=" + first).status());
         FakeSession aliceSession = browser.session();
         aliceSession.setAttribute("cart", "alice's cart");
-        assertEquals(303, callback("authCode=CODE-BOB&state=" + second).status());
+        assertEquals(303, callback("authCode=" + approve(second, "bob") + "&state=" + second).status());
         FakeSession bobSession = browser.session();
         assertAll(
                 () -> assertNotEquals(aliceSession.getId(), bobSession.getId()),
@@ -176,20 +165,20 @@ class CallbackTest extends FilterFixture {
                 () -> assertEquals("bob", signedIn(browser).getUnionId()),
                 () -> assertEquals(1, ((PendingLogins) bobSession.getAttribute(AuthSession.PENDING_ATTRIBUTE)).size(),
                         "the third tab's login was not carried over"));
-        assertEquals(303, callback("authCode=CODE-ALICE2&state=" + third).status());
+        assertEquals(303, callback("authCode=" + approve(third, "alice") + "&state=" + third).status());
         assertEquals("alice", signedIn(browser).getUnionId());
     }
 
     @Test
     void callbackWithReplayedStateIsRejected() {
         String state = startLogin(browser, "/a");
-        dingtalk.on(PROFILE_PATH, FakeDingTalk.html(500, "<h1>oops</h1>"));
-        dingtalk.issue("CODE1", "union-1");
-        assertEquals(502, callback("authCode=CODE1&state=" + state).status());
-        Exchange replay = callback("authCode=CODE1&state=" + state);
+        dingtalk.setFault(Endpoint.PROFILE, Fault.html500());
+        String code = approve(state, "union-1");
+        assertEquals(502, callback("authCode=" + code + "&state=" + state).status());
+        Exchange replay = callback("authCode=" + code + "&state=" + state);
         assertEquals(400, replay.status());
         assertTrue(replay.body().contains("Reason: state_unknown"), replay::body);
-        assertEquals(1, dingtalk.hits(TOKEN_PATH), "the code was redeemed twice");
+        assertEquals(1, dingtalk.stats().tokenRequests(), "the code was redeemed twice");
     }
 
     @Test
@@ -197,9 +186,9 @@ class CallbackTest extends FilterFixture {
         Browser attacker = container.browser();
         String attackerState = startLogin(attacker, "/x");
         startLogin(browser, "/a");
-        dingtalk.issue("CODE-ATTACKER", "attacker");
-        assertRefused(callback("authCode=CODE-ATTACKER&state=" + attackerState), 400, "state_unknown");
-        Exchange own = attacker.get(CALLBACK + "?authCode=CODE-ATTACKER&state=" + attackerState).send(filter);
+        String code = approve(attackerState, "attacker");
+        assertRefused(callback("authCode=" + code + "&state=" + attackerState), 400, "state_unknown");
+        Exchange own = attacker.get(CALLBACK + "?authCode=" + code + "&state=" + attackerState).send(filter);
         assertEquals(303, own.status());
     }
 
@@ -248,9 +237,8 @@ class CallbackTest extends FilterFixture {
         String first = startLogin(browser, "/a");
         String second = startLogin(browser, "/b");
         assertRefused(callback("authCode=CODE1&state=" + UNKNOWN_STATE), 400, "state_unknown");
-        dingtalk.issue("CODE-A", "union-1").issue("CODE-B", "union-1");
-        assertEquals("/a", callback("authCode=CODE-A&state=" + first).location());
-        assertEquals("/b", callback("authCode=CODE-B&state=" + second).location());
+        assertEquals("/a", callback("authCode=" + approve(first, "union-1") + "&state=" + first).location());
+        assertEquals("/b", callback("authCode=" + approve(second, "union-1") + "&state=" + second).location());
     }
 
     @Test
@@ -308,12 +296,12 @@ class CallbackTest extends FilterFixture {
     @ValueSource(strings = {"HEAD", "POST", "PUT", "OPTIONS"})
     void callbackWithOtherMethodIsRefusedAndTheStateIsNotConsumed(String method) {
         String state = startLogin(browser, "/a");
-        dingtalk.issue("CODE1", "union-1");
-        Exchange exchange = browser.request(method, CALLBACK + "?authCode=CODE1&state=" + state).send(filter);
+        String code = approve(state, "union-1");
+        Exchange exchange = browser.request(method, CALLBACK + "?authCode=" + code + "&state=" + state).send(filter);
         assertRefused(exchange, 405, "method_not_allowed");
         assertEquals("GET", exchange.header("Allow"));
         assertEquals(1, pending(browser).size());
-        assertEquals(303, callback("authCode=CODE1&state=" + state).status());
+        assertEquals(303, callback("authCode=" + code + "&state=" + state).status());
     }
 
     // ---------------------------------------------------------------------------------------- error and expiry
@@ -350,7 +338,6 @@ class CallbackTest extends FilterFixture {
         Instant old = Instant.now().minus(Duration.ofMinutes(11));
         logins.add(UNKNOWN_STATE, new PendingLogin("/a", old), 8, old, Duration.ofMinutes(10));
         browser.session().setAttribute(AuthSession.PENDING_ATTRIBUTE, logins);
-        dingtalk.issue("CODE1", "union-1");
         assertRefused(callback("authCode=CODE1&state=" + UNKNOWN_STATE), 400, "state_expired");
         assertEquals(0, logins.size(), "an expired state stays usable");
     }
@@ -380,26 +367,25 @@ class CallbackTest extends FilterFixture {
         assertNull(signedIn(browser));
         Exchange replay = callback("authCode=UNKNOWN-CODE&state=" + state);
         assertEquals(400, replay.status());
-        assertEquals(1, dingtalk.hits(TOKEN_PATH), "the exchange was retried");
+        assertEquals(1, dingtalk.stats().tokenRequests(), "the exchange was retried");
     }
 
     @Test
     void callbackWhenTheTokenHasCrLfFailsBeforeAnyProfileCall() {
         String state = startLogin(browser, "/a");
-        dingtalk.on(TOKEN_PATH, FakeDingTalk.json(200, "{\"accessToken\":\"AT-1\\r\\nX-Evil: 1\",\"expireIn\":7200}"));
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        dingtalk.setFault(Endpoint.TOKEN, Fault.accessTokenValue("AT-1\r\nX-Evil: 1"));
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(502, exchange.status());
         assertTrue(exchange.body().contains("Reason: invalid_response"), exchange::body);
-        assertEquals(0, dingtalk.hits(PROFILE_PATH));
+        assertEquals(0, dingtalk.stats().profileRequests());
         assertNull(signedIn(browser));
     }
 
     @Test
     void callbackWhenTheProfileFailsLeavesNoPrincipal() {
         String state = startLogin(browser, "/a");
-        dingtalk.issue("CODE1", "union-1");
-        dingtalk.on(PROFILE_PATH, FakeDingTalk.html(500, "<h1>oops</h1>"));
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        dingtalk.setFault(Endpoint.PROFILE, Fault.html500());
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(502, exchange.status());
         assertNull(signedIn(browser));
     }
@@ -418,12 +404,10 @@ class CallbackTest extends FilterFixture {
         DingTalkAuthFilter impatient = Filters.start(container, Filters.params(dingtalk, "requestTimeout", "1s"));
         try {
             String state = startLogin(browser, "/a");
-            dingtalk.on(TOKEN_PATH, (ex, r) -> {
-                Thread.sleep(20_000);
-                FakeDingTalk.send(ex, 200, "application/json", "{\"accessToken\":\"AT\"}");
-            });
+            dingtalk.setFault(Endpoint.TOKEN, Fault.delay(Duration.ofSeconds(20)));
             long start = System.nanoTime();
-            Exchange exchange = browser.get(CALLBACK + "?authCode=CODE1&state=" + state).send(impatient);
+            Exchange exchange = browser.get(CALLBACK + "?authCode=" + approve(state, "union-1") + "&state=" + state)
+                    .send(impatient);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(504, exchange.status());
             assertTrue(exchange.body().contains("Reason: provider_timeout"), exchange::body);
@@ -437,8 +421,8 @@ class CallbackTest extends FilterFixture {
     void callbackNeverShowsAStackTraceOrTheSecret() {
         String state = startLogin(browser, "/a");
         String deep = "{\"accessToken\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        dingtalk.on(TOKEN_PATH, FakeDingTalk.json(200, deep));
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
+        dingtalk.setFault(Endpoint.TOKEN, Fault.status(200, "application/json", deep));
+        Exchange exchange = callback("authCode=" + approve(state, "union-1") + "&state=" + state);
         assertEquals(502, exchange.status());
         assertFalse(exchange.everything().contains("Exception"), exchange::everything);
         assertFalse(exchange.everything().contains("CANARY"), exchange::everything);
@@ -448,9 +432,9 @@ class CallbackTest extends FilterFixture {
     @Test
     void callbackSuccessLocationCarriesNoCodeOrState() {
         String state = startLogin(browser, "/a?x=1");
-        dingtalk.issue("CODE1", "union-1");
-        Exchange exchange = callback("authCode=CODE1&state=" + state);
-        assertFalse(exchange.location().contains("CODE1"));
+        String code = approve(state, "union-1");
+        Exchange exchange = callback("authCode=" + code + "&state=" + state);
+        assertFalse(exchange.location().contains(code));
         assertFalse(exchange.location().contains(state));
         assertNotNull(browser.session());
         assertSame(browser.session(), container.session(browser.sessionId()));

@@ -64,9 +64,9 @@ class ContextPathTest extends FilterFixture {
     @Test
     void backToAUsedCallbackReturnsToThePageUnderTheContextPath() {
         String state = startLogin(browser, "/reports?id=1");
-        dingtalk.issue("CODE1", "union-1");
-        assertEquals(303, browser.get("/dingtalk/callback?authCode=CODE1&state=" + state).send(filter).status());
-        Exchange back = browser.get("/dingtalk/callback?authCode=CODE1&state=" + state).send(filter);
+        String callback = "/dingtalk/callback?authCode=" + approve(state, "union-1") + "&state=" + state;
+        assertEquals(303, browser.get(callback).send(filter).status());
+        Exchange back = browser.get(callback).send(filter);
         assertEquals(303, back.status(), back::everything);
         assertEquals("/app/reports?id=1", back.location());
     }

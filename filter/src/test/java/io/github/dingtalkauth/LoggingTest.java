@@ -1,12 +1,12 @@
 package io.github.dingtalkauth;
 
-import static io.github.dingtalkauth.support.FakeDingTalk.TOKEN_PATH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.support.Browser.Exchange;
-import io.github.dingtalkauth.support.FakeDingTalk;
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.support.FilterFixture;
 import io.github.dingtalkauth.support.Filters;
 import io.github.dingtalkauth.support.LogCapture;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 /** Each refused sign-in is one WARNING line with its reason code, and no line ever holds a secret value. */
 class LoggingTest extends FilterFixture {
     static final String CODE = "CANARY-CODE-1";
-    static final String TOKEN = "CANARY-AT-1";
 
     LogCapture log;
 
@@ -67,8 +66,8 @@ class LoggingTest extends FilterFixture {
     @Test
     void providerErrorLogsTheProviderCodeButNoSecret() {
         String state = startLogin(browser, "/a");
-        dingtalk.on(TOKEN_PATH, FakeDingTalk.json(400, "{\"code\":\"invalidCode\",\"requestid\":\"R-77\","
-                + "\"message\":\"bad " + CODE + "\"}"));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.status(400, "application/json", "{\"code\":\"invalidCode\","
+                + "\"requestid\":\"R-77\",\"message\":\"bad " + CODE + "\"}"));
         browser.get("/dingtalk/callback?authCode=" + CODE + "&state=" + state).send(filter);
         List<String> warnings = log.messages(Level.WARNING);
         assertEquals(1, warnings.size(), log::all);
@@ -93,10 +92,11 @@ class LoggingTest extends FilterFixture {
     @Test
     void successfulSignInLogsNoSecretCodeTokenOrState() {
         String state = startLogin(browser, "/a");
-        dingtalk.on(TOKEN_PATH, FakeDingTalk.json(200, "{\"accessToken\":\"" + TOKEN + "\",\"expireIn\":7200}"));
-        dingtalk.on(FakeDingTalk.PROFILE_PATH, FakeDingTalk.json(200, "{\"unionId\":\"union-1\"}"));
-        Exchange exchange = browser.get("/dingtalk/callback?authCode=" + CODE + "&state=" + state).send(filter);
+        String code = approve(state, "union-1");
+        Exchange exchange = browser.get("/dingtalk/callback?authCode=" + code + "&state=" + state).send(filter);
         assertEquals(303, exchange.status(), exchange::everything);
+        assertTrue(code.startsWith("CANARY-CODE-"), code);
+        assertEquals(1, dingtalk.stats().tokenSuccesses(), "a real CANARY-AT- token was handed to the filter");
         assertTrue(log.messages(Level.INFO).stream().anyMatch(m -> m.contains("unionId=union-1")), log::all);
         assertTrue(log.messages(Level.WARNING).isEmpty(), log::all);
         assertNoSecrets(state, browser.sessionId());

@@ -53,13 +53,17 @@ final class ApproveHandler implements RequestHandler {
         }
         String key = form.first("user").orElseThrow(() -> new BadRequest("choose a user or deny"));
         EmulatorUser user = directory.byKey(key).orElseThrow(() -> new BadRequest("there is no such user"));
-        AuthorizeRequest request = close(ticket);
+        return Response.redirect(302, approved(close(ticket), user));
+    }
+
+    /** Issues a code for {@code user} on a valid authorize request; returns the callback URL that carries it. */
+    String approved(AuthorizeRequest request, EmulatorUser user) {
         String code = grants.issueCode(new Grant(user, request.corpScope()));
         counters.count(Counters.Event.APPROVAL);
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         params.put("authCode", code);
-        return Response.redirect(302, callback(request, params));
+        return callback(request, params);
     }
 
     /** Uses the ticket up; a concurrent approve of the same page loses here. */

@@ -47,7 +47,8 @@ final class AuthorizeHandler implements RequestHandler {
         }
     }
 
-    private AuthorizeRequest validate(String query) throws BadRequest {
+    /** The checks of the authorize endpoint, also used to approve a request without a browser. */
+    AuthorizeRequest validate(String query) throws BadRequest {
         Params params = parse(query);
         for (String name : SINGLE_VALUED) {
             if (params.repeated(name)) {

@@ -9,7 +9,7 @@ final class Counters {
 
     enum Event {
         AUTHORIZE_REQUEST, APPROVAL, DENIAL, TOKEN_REQUEST, TOKEN_SUCCESS, PROFILE_REQUEST, PROFILE_SUCCESS,
-        APP_TOKEN_REQUEST, APP_TOKEN_SUCCESS, UNIONID_LOOKUP, EMPLOYEE_LOOKUP
+        APP_TOKEN_REQUEST, APP_TOKEN_SUCCESS, UNIONID_LOOKUP, EMPLOYEE_LOOKUP, ABANDONED_ANSWER
     }
 
     private final Map<Event, AtomicInteger> counts = new EnumMap<>(Event.class);
@@ -41,7 +41,7 @@ final class Counters {
                 get(Event.TOKEN_REQUEST), get(Event.TOKEN_SUCCESS),
                 get(Event.PROFILE_REQUEST), get(Event.PROFILE_SUCCESS),
                 get(Event.APP_TOKEN_REQUEST), get(Event.APP_TOKEN_SUCCESS),
-                get(Event.UNIONID_LOOKUP), get(Event.EMPLOYEE_LOOKUP));
+                get(Event.UNIONID_LOOKUP), get(Event.EMPLOYEE_LOOKUP), get(Event.ABANDONED_ANSWER));
     }
 
     void reset() {

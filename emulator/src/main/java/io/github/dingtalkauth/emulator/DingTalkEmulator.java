@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * headers and error bodies. A client configured with {@link #authorizeUrl()}, {@link #apiBaseUrl()} and
  * {@link #oapiBaseUrl()} cannot tell it from DingTalk, except that it speaks plain HTTP on a loopback address.
  *
- * <p>Tests can make any endpoint misbehave ({@link #setFault}), read every request it received ({@link #requests()})
- * and count what happened ({@link #stats()}). Start it with {@link #builder()}, or in a JUnit 5 test with
+ * <p>Tests can make any endpoint misbehave ({@link #setFault}), read every request it received ({@link #requests()}),
+ * count what happened ({@link #stats()}) and sign a user in without a browser ({@link #approve}). Start it with {@link #builder()}, or in a JUnit 5 test with
  * {@code io.github.dingtalkauth.emulator.junit.DingTalkEmulatorExtension}; run {@link #main} to use it by hand.
  */
 public final class DingTalkEmulator implements AutoCloseable {
@@ -42,6 +43,8 @@ public final class DingTalkEmulator implements AutoCloseable {
     private final Counters counters = new Counters();
     private final RequestLog log = new RequestLog();
     private final FaultBoard faults = new FaultBoard();
+    private final AuthorizeHandler authorize;
+    private final ApproveHandler approve;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DingTalkEmulator(DingTalkEmulatorBuilder config, InetAddress address) throws IOException {
@@ -63,8 +66,10 @@ public final class DingTalkEmulator implements AutoCloseable {
                 IdSource.prefixedOrRandom(config.tokenPrefix),
                 refreshTokenIds(config.tokenPrefix),
                 config.codeTtl, config.tokenTtl);
-        server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH,
-                new ApproveHandler(directory, grants, counters)), new AvatarHandler(directory), log, counters, faults,
+        this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
+        this.approve = new ApproveHandler(directory, grants, counters);
+        server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH, approve),
+                new AvatarHandler(directory), log, counters, faults,
                 config.latency, new EmulatorState(grants, appTokens, directory)));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
@@ -76,7 +81,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         AppTokenHandlers tokens = new AppTokenHandlers(app, directory.corpId(), appTokens, counters, oapi);
         OrganizationHandlers organization = new OrganizationHandlers(directory, oapi);
         return Map.of(
-                Endpoint.AUTHORIZE, new AuthorizeHandler(app.clientId(), redirectUris, directory, grants),
+                Endpoint.AUTHORIZE, authorize,
                 Endpoint.TOKEN, new TokenHandler(app, grants, counters),
                 Endpoint.PROFILE, new ProfileHandler(grants, counters),
                 Endpoint.APP_TOKEN, tokens::newStyle,
@@ -157,6 +162,33 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Every request received, oldest first (the most recent {@value RequestLog#CAPACITY}). */
     public List<RecordedRequest> requests() {
         return log.snapshot();
+    }
+
+    /** The requests to one endpoint among {@link #requests()}, oldest first. */
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        return log.snapshot().stream().filter(request -> Endpoint.at(request.path()).orElse(null) == endpoint)
+                .toList();
+    }
+
+    /**
+     * Approves an authorize request as the user with key {@code userKey}, as the consent page would, for a test that
+     * drives an application without a browser: the query of {@code authorizeUrl} (where the application sent the
+     * browser, addressed to DingTalk or to this emulator) is checked as the authorize endpoint checks it, a code is
+     * issued, and the callback URL comes back with {@code code}, {@code authCode} and {@code state}. It counts as an
+     * approval; nothing is recorded as a request, since none was received.
+     *
+     * @throws IllegalArgumentException when the authorize request is invalid or no user has this key
+     */
+    public String approve(String authorizeUrl, String userKey) {
+        String query = Objects.requireNonNullElse(URI.create(authorizeUrl).getRawQuery(), "");
+        EmulatorUser user = directory.byKey(Objects.requireNonNull(userKey, "userKey"))
+                .orElseThrow(() -> new IllegalArgumentException("there is no user with key " + userKey));
+        try {
+            return approve.approved(authorize.validate(query), user);
+        } catch (BadRequest e) {
+            throw new IllegalArgumentException("invalid authorize request: " + e.getMessage());
+        }
     }
 
     /**

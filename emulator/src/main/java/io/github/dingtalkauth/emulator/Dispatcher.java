@@ -46,6 +46,16 @@ final class Dispatcher implements HttpHandler {
         try {
             RecordedRequest request = RecordedRequest.read(exchange);
             log.add(request);
+            answer(exchange, request);
+        } catch (IOException e) {
+            // The client went away before its request was read; there is nobody to answer.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void answer(HttpExchange exchange, RecordedRequest request) {
+        try {
             Optional<Endpoint> endpoint = Endpoint.at(request.path());
             endpoint.ifPresent(counters::requestTo);
             if (!latency.isZero()) {
@@ -58,14 +68,13 @@ final class Dispatcher implements HttpHandler {
                 route(request).writeTo(exchange);
             }
         } catch (IOException e) {
-            // The client went away (or a fault meant it to); there is nobody left to answer.
+            // The client closed the connection before the answer was out; a test may want to know (Stats).
+            counters.count(Counters.Event.ABANDONED_ANSWER);
         } catch (InterruptedException e) {
             // The emulator is closing: stop sleeping and let the thread go.
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             answerBug(exchange, e);
-        } finally {
-            exchange.close();
         }
     }
 

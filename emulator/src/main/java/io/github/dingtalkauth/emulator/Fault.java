@@ -10,8 +10,8 @@ import java.util.Set;
  * A way for an endpoint to misbehave, set with {@link DingTalkEmulator#setFault} or
  * {@link DingTalkEmulator#setFaultOnce}.
  *
- * <p>Only {@link #delay} and {@link #slowHeaders} let the real endpoint run, so they alone can redeem a code or issue
- * a token. Every other fault answers in the endpoint's place and changes nothing: the code a client presented stays
+ * <p>Only {@link #delay}, {@link #slowHeaders} and {@link #whileAnswering} let the real endpoint run, so they alone
+ * can redeem a code or issue a token. Every other fault answers in the endpoint's place and changes nothing: the code a client presented stays
  * redeemable, which lets a test prove that the client did not retry behind the fault's back.
  *
  * <p>Faults about JSON content apply to the back-channel endpoints only (every one but {@link Endpoint#AUTHORIZE}),
@@ -71,6 +71,19 @@ public final class Fault {
             Response answer = scene.normalAnswer();
             scene.pause(wait);
             scene.send(answer);
+        });
+    }
+
+    /**
+     * Runs {@code action} when the request arrives, then lets the endpoint answer normally: for a test that needs
+     * something to happen while DingTalk is answering, such as a sign-out in another tab during the code exchange.
+     * An exception from the action is answered as the emulator's own failure (500 {@code EmulatorInternalError}).
+     */
+    public static Fault whileAnswering(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        return new Fault("whileAnswering(" + action + ")", EVERYWHERE, scene -> {
+            action.run();
+            scene.send(scene.normalAnswer());
         });
     }
 
@@ -141,12 +154,28 @@ public final class Fault {
         return new Fault("closeConnection()", EVERYWHERE, FaultScene::hangUp);
     }
 
-    /** A 200 success-looking JSON object of exactly {@code bytes} bytes, padded with a long string member. */
+    /**
+     * A 200 success-looking JSON object of exactly {@code bytes} bytes, padded with a long string member, its size
+     * announced in {@code Content-Length}.
+     */
     public static Fault hugeBody(int bytes) {
-        if (bytes < 1024) {
-            throw new IllegalArgumentException("hugeBody needs at least 1024 bytes: " + bytes);
-        }
-        return new Fault("hugeBody(" + bytes + ")", BACK_CHANNEL, scene -> scene.sendPadded(bytes));
+        requireHuge(bytes);
+        return new Fault("hugeBody(" + bytes + ")", BACK_CHANNEL, scene -> scene.sendPadded(bytes, true));
+    }
+
+    /** {@link #hugeBody} sent chunked, without a {@code Content-Length}: a client learns the size only by reading. */
+    public static Fault hugeChunkedBody(int bytes) {
+        requireHuge(bytes);
+        return new Fault("hugeChunkedBody(" + bytes + ")", BACK_CHANNEL, scene -> scene.sendPadded(bytes, false));
+    }
+
+    /**
+     * 200 with JSON headers announcing a success-looking body's full length, the first half of it, then the
+     * connection closes: a connection lost in the middle of an answer.
+     */
+    public static Fault connectionDroppedMidBody() {
+        return new Fault("connectionDroppedMidBody()", BACK_CHANNEL,
+                scene -> scene.breakOff(Response.json(200, scene.successLookingJson())));
     }
 
     /** 200 with the first half of a success-looking JSON object (a complete HTTP message, broken JSON). */
@@ -249,6 +278,12 @@ public final class Fault {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("duration must be positive: " + duration);
+        }
+    }
+
+    private static void requireHuge(int bytes) {
+        if (bytes < 1024) {
+            throw new IllegalArgumentException("a huge body needs at least 1024 bytes: " + bytes);
         }
     }
 

@@ -69,14 +69,29 @@ final class FaultScene {
         }
     }
 
-    /** Streams {@code totalBytes} of JSON: a success-looking object whose last member is a long padding string. */
-    void sendPadded(int totalBytes) throws IOException {
+    /** Half the body after headers that announce all of it; closing the exchange then drops the connection. */
+    void breakOff(Response response) throws IOException {
+        byte[] body = response.body();
+        exchange.getResponseHeaders().set("Content-Type", Response.JSON);
+        exchange.sendResponseHeaders(response.status(), body.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        exchange.close();
+    }
+
+    /**
+     * Streams {@code totalBytes} of JSON: a success-looking object whose last member is a long padding string; its
+     * length {@code announced} in the headers, or sent chunked.
+     */
+    void sendPadded(int totalBytes, boolean announced) throws IOException {
         String json = successLookingJson();
         byte[] head = (json.substring(0, json.length() - 1) + ",\"padding\":\"").getBytes(StandardCharsets.UTF_8);
         byte[] tail = "\"}".getBytes(StandardCharsets.UTF_8);
         long padding = Math.max(0, (long) totalBytes - head.length - tail.length);
         exchange.getResponseHeaders().set("Content-Type", Response.JSON);
-        exchange.sendResponseHeaders(200, head.length + padding + tail.length);
+        // 0 tells HttpServer "chunked, length unknown".
+        exchange.sendResponseHeaders(200, announced ? head.length + padding + tail.length : 0);
         byte[] chunk = new byte[PADDING_CHUNK];
         Arrays.fill(chunk, (byte) 'x');
         try (OutputStream out = exchange.getResponseBody()) {

@@ -11,6 +11,8 @@ package io.github.dingtalkauth.emulator;
  * @param appTokenSuccesses app tokens handed out (the same token handed out again counts again)
  * @param unionIdLookups    requests to {@code topapi/user/getbyunionid}
  * @param employeeLookups   requests to {@code topapi/v2/user/get}
+ * @param abandonedAnswers  answers the client closed the connection on before the emulator had written them in full,
+ *                          such as a huge body it stopped reading or a trickling one it gave up on
  */
 public record Stats(
         int authorizeRequests,
@@ -23,5 +25,6 @@ public record Stats(
         int appTokenRequests,
         int appTokenSuccesses,
         int unionIdLookups,
-        int employeeLookups) {
+        int employeeLookups,
+        int abandonedAnswers) {
 }

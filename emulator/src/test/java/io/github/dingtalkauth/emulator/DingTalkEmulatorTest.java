@@ -72,7 +72,7 @@ class DingTalkEmulatorTest extends AbstractEmulatorTest {
         submitConsent("ticket=" + openConsent("openid", "s") + "&deny=1");
         profile("not-a-token");
 
-        assertEquals(new Stats(2, 1, 1, 1, 1, 2, 1, 0, 0, 0, 0), emulator.stats());
+        assertEquals(new Stats(2, 1, 1, 1, 1, 2, 1, 0, 0, 0, 0, 0), emulator.stats());
     }
 
     @Test
@@ -117,7 +117,7 @@ class DingTalkEmulatorTest extends AbstractEmulatorTest {
 
         emulator.reset();
 
-        assertEquals(new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), emulator.stats());
+        assertEquals(new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), emulator.stats());
         assertEquals(List.of(), emulator.requests());
         assertEquals(200, exchange(code).statusCode());
     }

@@ -1,9 +1,5 @@
 package io.github.dingtalkauth.client;
 
-import static io.github.dingtalkauth.support.FakeDingTalk.PROFILE_PATH;
-import static io.github.dingtalkauth.support.FakeDingTalk.TOKEN_PATH;
-import static io.github.dingtalkauth.support.FakeDingTalk.html;
-import static io.github.dingtalkauth.support.FakeDingTalk.json;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,59 +8,71 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.client.DingTalkApiException.Kind;
-import io.github.dingtalkauth.support.FakeDingTalk;
-import io.github.dingtalkauth.support.FakeDingTalk.Recorded;
-import io.github.dingtalkauth.support.FakeDingTalk.Script;
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.emulator.EmulatorUser;
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
+import io.github.dingtalkauth.emulator.RecordedRequest;
+import io.github.dingtalkauth.emulator.junit.DingTalkEmulatorExtension;
+import io.github.dingtalkauth.support.FilterFixture;
+import io.github.dingtalkauth.support.TestDingTalk;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.OutputStream;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The back channel against a real HTTP server on 127.0.0.1 that answers as scripted. */
+/**
+ * The back channel over real HTTP against the DingTalk emulator on 127.0.0.1: its real answers where DingTalk
+ * behaves, its faults where it must not.
+ */
 class DingTalkClientTest {
     static final String APP_ID = "dingappkey123";
     static final String SECRET = "CANARY-SECRET-7f3a";
     static final String CODE = "CANARY-CODE-1";
     static final String TOKEN = "CANARY-AT-1";
+    static final String JSON = "application/json;charset=utf-8";
+    static final String HTML = "text/html;charset=utf-8";
     static final String TOKEN_OK =
             "{\"accessToken\":\"" + TOKEN + "\",\"refreshToken\":\"CANARY-RT-1\",\"expireIn\":7200}";
-    static final String PROFILE_OK = "{\"nick\":\"zhangsan\",\"avatarUrl\":\"https://img.example/a.png\","
-            + "\"mobile\":\"150xxxx9144\",\"openId\":\"123\",\"unionId\":\"z21HjQliSzpw0Yxxxx\","
-            + "\"email\":\"zhangsan@example.com\",\"stateCode\":\"86\",\"visitor\":false}";
+    /** The account behind every code: DingTalk's documented example profile. */
+    static final EmulatorUser ZHANGSAN = new EmulatorUser("zhangsan", "z21HjQliSzpw0Yxxxx", "123", "zhangsan",
+            "https://img.example/a.png", "zhangsan@example.com", "150xxxx9144", "86", "dingcorp1", false);
 
-    FakeDingTalk dingtalk;
+    @RegisterExtension
+    final DingTalkEmulatorExtension emulator = TestDingTalk.extension(List.of(ZHANGSAN));
+
+    DingTalkEmulator dingtalk;
     BackChannel channel;
     DingTalkClient client;
 
     @BeforeEach
     void start() {
-        dingtalk = FakeDingTalk.start();
+        dingtalk = emulator.emulator();
+        dingtalk.registerRedirectUri("https://app.example.com/dingtalk/callback");
         channel = new BackChannel(Duration.ofSeconds(2));
-        client = new DingTalkClient(dingtalk.baseUrl(), APP_ID, SECRET, channel);
+        client = new DingTalkClient(URI.create(dingtalk.apiBaseUrl()), APP_ID, SECRET, channel);
     }
 
     @AfterEach
     void stop() {
         channel.close();
-        dingtalk.close();
     }
 
     static Deadline in(Duration duration) {
@@ -75,12 +83,39 @@ class DingTalkClientTest {
         return in(Duration.ofSeconds(5));
     }
 
+    /** A code from the emulator's consent page, approved by zhangsan for {@code scope}. */
+    String approvedCode(String scope) {
+        String authorize = "https://login.dingtalk.com/oauth2/auth?redirect_uri="
+                + "https%3A%2F%2Fapp.example.com%2Fdingtalk%2Fcallback&response_type=code&client_id=" + APP_ID
+                + "&scope=" + scope.replace(" ", "%20") + "&state=s&prompt=consent";
+        return FilterFixture.query(dingtalk.approve(authorize, "zhangsan")).get("code");
+    }
+
+    /** Redeems {@link #CODE}: DingTalk's answer comes from the fault a test set. */
     AccessGrant exchange() throws DingTalkApiException {
         return client.exchangeCode(CODE, soon());
     }
 
+    /** Reads the profile with {@link #TOKEN}: DingTalk's answer comes from the fault a test set. */
     DingTalkProfile profile() throws DingTalkApiException {
         return client.fetchProfile(new AccessGrant(TOKEN, null), soon());
+    }
+
+    /** Every call to this endpoint answers with exactly this status, JSON content type and body. */
+    void answer(Endpoint endpoint, int status, String body) {
+        dingtalk.setFault(endpoint, Fault.status(status, JSON, body));
+    }
+
+    RecordedRequest only(Endpoint endpoint) {
+        List<RecordedRequest> requests = dingtalk.requests(endpoint);
+        assertEquals(1, requests.size(), requests::toString);
+        return requests.get(0);
+    }
+
+    static JsonObject json(RecordedRequest request) {
+        try (JsonReader reader = Json.createReader(new StringReader(request.body()))) {
+            return reader.readObject();
+        }
     }
 
     /** Asserts the call fails with this kind and that its message, which goes to the log, leaks no canary. */
@@ -96,36 +131,35 @@ class DingTalkClientTest {
 
     @Test
     void tokenRequestIsAJsonPostWithExactlyTheFourDocumentedFields() throws Exception {
-        dingtalk.on(TOKEN_PATH, json(200, TOKEN_OK));
-        exchange();
-        Recorded request = dingtalk.requests(TOKEN_PATH).get(0);
-        JsonObject body = request.json();
+        String code = approvedCode("openid");
+        client.exchangeCode(code, soon());
+        RecordedRequest request = only(Endpoint.TOKEN);
+        JsonObject body = json(request);
         assertAll(
                 () -> assertEquals("POST", request.method()),
-                () -> assertEquals("application/json", request.header("Content-Type")),
+                () -> assertEquals(List.of("application/json"), request.headers().get("content-type")),
                 () -> assertEquals(Set.of("clientId", "clientSecret", "code", "grantType"), body.keySet()),
                 () -> assertEquals(APP_ID, body.getString("clientId")),
                 () -> assertEquals(SECRET, body.getString("clientSecret")),
-                () -> assertEquals(CODE, body.getString("code")),
+                () -> assertEquals(code, body.getString("code")),
                 () -> assertEquals("authorization_code", body.getString("grantType")),
-                () -> assertNull(request.rawQuery(), "nothing secret in the URL"),
-                () -> assertNull(request.header("Authorization")));
+                () -> assertEquals("", request.query(), "nothing secret in the URL"),
+                () -> assertEquals(Endpoint.TOKEN.path(), request.path()),
+                () -> assertTrue(request.header("Authorization").isEmpty()));
     }
 
     @Test
     void codeIsSerialisedAsJsonNotConcatenated() throws Exception {
-        dingtalk.on(TOKEN_PATH, json(200, TOKEN_OK));
+        answer(Endpoint.TOKEN, 200, TOKEN_OK);
         client.exchangeCode("x\",\"clientId\":\"other", soon());
-        JsonObject body = dingtalk.requests(TOKEN_PATH).get(0).json();
+        JsonObject body = json(only(Endpoint.TOKEN));
         assertEquals(APP_ID, body.getString("clientId"));
         assertEquals("x\",\"clientId\":\"other", body.getString("code"));
     }
 
     @Test
     void tokenAnswerGivesTheAccessTokenAndCorpId() throws Exception {
-        dingtalk.on(TOKEN_PATH, json(200,
-                "{\"accessToken\":\"" + TOKEN + "\",\"expireIn\":7200,\"corpId\":\"dingcorp1\"}"));
-        AccessGrant grant = exchange();
+        AccessGrant grant = client.exchangeCode(approvedCode("openid corpid"), soon());
         assertEquals(TOKEN, grant.accessToken());
         assertEquals("dingcorp1", grant.corpId());
         assertFalse(grant.toString().contains(TOKEN), grant::toString);
@@ -133,19 +167,19 @@ class DingTalkClientTest {
 
     @Test
     void profileIsReadWithTheDingTalkHeaderNotAuthorization() throws Exception {
-        dingtalk.on(PROFILE_PATH, json(200, PROFILE_OK));
-        client.fetchProfile(new AccessGrant(TOKEN, "dingcorp1"), soon());
-        Recorded request = dingtalk.requests(PROFILE_PATH).get(0);
+        AccessGrant grant = client.exchangeCode(approvedCode("openid corpid"), soon());
+        client.fetchProfile(grant, soon());
+        RecordedRequest request = only(Endpoint.PROFILE);
         assertEquals("GET", request.method());
-        assertEquals(TOKEN, request.header("x-acs-dingtalk-access-token"));
-        assertNull(request.header("Authorization"));
-        assertNull(request.rawQuery());
+        assertEquals(List.of(TOKEN), request.headers().get("x-acs-dingtalk-access-token"));
+        assertTrue(request.header("Authorization").isEmpty());
+        assertEquals("", request.query());
     }
 
     @Test
     void profileHoldsEveryDocumentedField() throws Exception {
-        dingtalk.on(PROFILE_PATH, json(200, PROFILE_OK));
-        DingTalkProfile p = client.fetchProfile(new AccessGrant(TOKEN, "dingcorp1"), soon());
+        AccessGrant grant = client.exchangeCode(approvedCode("openid"), soon());
+        DingTalkProfile p = client.fetchProfile(grant, soon());
         assertEquals(new DingTalkProfile("z21HjQliSzpw0Yxxxx", "123", "zhangsan", "https://img.example/a.png",
                 "zhangsan@example.com", "150xxxx9144", "86"), p);
         assertFalse(p.toString().contains("150xxxx9144"), p::toString);
@@ -153,7 +187,7 @@ class DingTalkClientTest {
 
     @Test
     void profileWithOnlyAUnionIdIsEnough() throws Exception {
-        dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"u1\",\"email\":\"\",\"nick\":null}"));
+        dingtalk.setFault(Endpoint.PROFILE, Fault.profileBody("{\"unionId\":\"u1\",\"email\":\"\",\"nick\":null}"));
         DingTalkProfile p = profile();
         assertEquals("u1", p.unionId());
         assertNull(p.email());
@@ -162,7 +196,7 @@ class DingTalkClientTest {
 
     @Test
     void chineseTextInTheProfileIsDecodedAsUtf8() throws Exception {
-        dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"u1\",\"nick\":\"张三\"}"));
+        dingtalk.setFault(Endpoint.PROFILE, Fault.profileBody("{\"unionId\":\"u1\",\"nick\":\"张三\"}"));
         assertEquals("张三", profile().nick());
     }
 
@@ -189,7 +223,7 @@ class DingTalkClientTest {
     @ParameterizedTest
     @MethodSource("documentedErrors")
     void tokenErrorBodyGivesErrorStatusWithTheProviderCode(int status, String body, String code, String requestId) {
-        dingtalk.on(TOKEN_PATH, json(status, body));
+        answer(Endpoint.TOKEN, status, body);
         DingTalkApiException e = fails(Kind.ERROR_STATUS, this::exchange);
         assertEquals(status, e.status());
         assertEquals(code, e.providerCode());
@@ -200,7 +234,7 @@ class DingTalkClientTest {
     @ParameterizedTest
     @MethodSource("documentedErrors")
     void profileErrorBodyGivesErrorStatusWithTheProviderCode(int status, String body, String code, String requestId) {
-        dingtalk.on(PROFILE_PATH, json(status, body));
+        answer(Endpoint.PROFILE, status, body);
         DingTalkApiException e = fails(Kind.ERROR_STATUS, this::profile);
         assertEquals(code, e.providerCode());
         assertEquals("profile", e.step());
@@ -208,14 +242,15 @@ class DingTalkClientTest {
 
     @Test
     void providerMessageIsNeverCopiedIntoTheException() {
-        dingtalk.on(TOKEN_PATH, json(400, "{\"code\":\"invalidCode\",\"message\":\"code " + CODE + " and " + SECRET
-                + " are wrong\"}"));
+        answer(Endpoint.TOKEN, 400, "{\"code\":\"invalidCode\",\"message\":\"code " + CODE + " and " + SECRET
+                + " are wrong\"}");
         fails(Kind.ERROR_STATUS, this::exchange);
     }
 
     @Test
     void htmlErrorPageGivesErrorStatus() {
-        dingtalk.on(TOKEN_PATH, html(500, "<html><body>Internal error " + SECRET + "</body></html>"));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.status(500, HTML, "<html><body>Internal error " + SECRET
+                + "</body></html>"));
         DingTalkApiException e = fails(Kind.ERROR_STATUS, this::exchange);
         assertEquals(500, e.status());
         assertNull(e.providerCode());
@@ -223,20 +258,20 @@ class DingTalkClientTest {
 
     @Test
     void ipBlockedAnswerWithStatus200IsAnErrorStatusNotASuccess() {
-        dingtalk.on(TOKEN_PATH, json(200, "{\"status\":1111,\"wait\":5}"));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.ipBlocked());
         DingTalkApiException e = fails(Kind.ERROR_STATUS, this::exchange);
         assertEquals("status_1111", e.providerCode());
     }
 
     @Test
     void htmlPageWithStatus200IsAnInvalidResponse() {
-        dingtalk.on(TOKEN_PATH, html(200, "<html><body>您的访问过于频繁</body></html>"));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.status(200, HTML, "<html><body>您的访问过于频繁</body></html>"));
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
     @Test
     void jsonWithTheWrongContentTypeIsAnInvalidResponse() {
-        dingtalk.on(TOKEN_PATH, (ex, r) -> FakeDingTalk.send(ex, 200, "text/plain", TOKEN_OK));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.status(200, "text/plain", TOKEN_OK));
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
@@ -262,13 +297,13 @@ class DingTalkClientTest {
         "{\"accessToken\":\"CANARY-AT-1\",\"corpId\":7}",
     })
     void malformedTokenAnswerIsAnInvalidResponse(String body) {
-        dingtalk.on(TOKEN_PATH, json(200, body));
+        answer(Endpoint.TOKEN, 200, body);
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
     @Test
     void overlongAccessTokenIsRefused() {
-        dingtalk.on(TOKEN_PATH, json(200, "{\"accessToken\":\"" + "A".repeat(3000) + "\"}"));
+        answer(Endpoint.TOKEN, 200, "{\"accessToken\":\"" + "A".repeat(3000) + "\"}");
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
@@ -276,20 +311,14 @@ class DingTalkClientTest {
     void deepNestingIsRefusedWithoutBlowingTheStack() {
         int depth = 10_000;
         String body = "{\"accessToken\":\"" + TOKEN + "\",\"x\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
-        dingtalk.on(TOKEN_PATH, json(200, body));
+        answer(Endpoint.TOKEN, 200, body);
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
     @Test
     void invalidUtf8IsAnInvalidResponse() {
-        dingtalk.on(TOKEN_PATH, (ex, r) -> {
-            byte[] bytes = "{\"accessToken\":\"A\u00C3(\"}".getBytes(StandardCharsets.ISO_8859_1);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        });
+        byte[] bytes = "{\"accessToken\":\"A\u00C3(\"}".getBytes(StandardCharsets.ISO_8859_1);
+        dingtalk.setFault(Endpoint.TOKEN, Fault.statusBytes(200, "application/json", bytes));
         fails(Kind.INVALID_RESPONSE, this::exchange);
     }
 
@@ -307,112 +336,80 @@ class DingTalkClientTest {
         "{\"unionId\":\"u1\",\"nick\":42}",
     })
     void malformedProfileIsAnInvalidResponse(String body) {
-        dingtalk.on(PROFILE_PATH, json(200, body));
+        answer(Endpoint.PROFILE, 200, body);
         fails(Kind.INVALID_RESPONSE, this::profile);
     }
 
     @Test
     void overlongUnionIdIsRefused() {
-        dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"" + "u".repeat(10 * 1024) + "\"}"));
+        answer(Endpoint.PROFILE, 200, "{\"unionId\":\"" + "u".repeat(10 * 1024) + "\"}");
         fails(Kind.INVALID_RESPONSE, this::profile);
     }
 
     @Test
     void overlongNickIsRefused() {
-        dingtalk.on(PROFILE_PATH, json(200, "{\"unionId\":\"u1\",\"nick\":\"" + "n".repeat(257) + "\"}"));
+        answer(Endpoint.PROFILE, 200, "{\"unionId\":\"u1\",\"nick\":\"" + "n".repeat(257) + "\"}");
         fails(Kind.INVALID_RESPONSE, this::profile);
     }
 
     // ------------------------------------------------------------------------------------------------- redirects
 
+    /** Every request the emulator received, by path: proof that a redirect was not followed, nor the call retried. */
+    List<String> paths() {
+        return dingtalk.requests().stream().map(RecordedRequest::path).toList();
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {301, 302, 303, 307, 308})
     void tokenRedirectIsNotFollowed(int status) {
-        try (FakeDingTalk evil = FakeDingTalk.start()) {
-            dingtalk.on(TOKEN_PATH, redirectTo(status, evil.baseUrl() + "/steal"));
-            fails(Kind.INVALID_RESPONSE, this::exchange);
-            assertEquals(0, evil.requests().size());
-            assertEquals(1, dingtalk.hits(TOKEN_PATH), "no retry");
-        }
+        dingtalk.setFault(Endpoint.TOKEN, Fault.redirect(status, dingtalk.baseUrl() + "/steal"));
+        fails(Kind.INVALID_RESPONSE, this::exchange);
+        assertEquals(List.of(Endpoint.TOKEN.path()), paths(), "followed or retried");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {302, 307})
     void profileRedirectIsNotFollowed(int status) {
-        try (FakeDingTalk evil = FakeDingTalk.start()) {
-            dingtalk.on(PROFILE_PATH, redirectTo(status, evil.baseUrl() + "/steal"));
-            fails(Kind.INVALID_RESPONSE, this::profile);
-            assertEquals(0, evil.requests().size());
-        }
-    }
-
-    static Script redirectTo(int status, String location) {
-        return (ex, r) -> {
-            ex.getResponseHeaders().set("Location", location);
-            ex.sendResponseHeaders(status, -1);
-        };
+        dingtalk.setFault(Endpoint.PROFILE, Fault.redirect(status, dingtalk.baseUrl() + "/steal"));
+        fails(Kind.INVALID_RESPONSE, this::profile);
+        assertEquals(List.of(Endpoint.PROFILE.path()), paths(), "followed");
     }
 
     // --------------------------------------------------------------------------------------------- size and time
 
-    /** Streams {@code total} bytes of a JSON string (announcing {@code announced}, or chunked when 0). */
-    static Script stream(long announced, long total, CountDownLatch closedEarly, AtomicLong written) {
-        return (ex, r) -> {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, announced);
-            byte[] chunk = new byte[8192];
-            Arrays.fill(chunk, (byte) 'a');
-            chunk[0] = '{';
-            chunk[1] = '"';
-            try (OutputStream out = ex.getResponseBody()) {
-                while (written.get() < total) {
-                    out.write(chunk);
-                    out.flush();
-                    written.addAndGet(chunk.length);
-                    chunk[0] = 'a';
-                    chunk[1] = 'a';
-                }
-            } catch (IOException closed) {
-                closedEarly.countDown();
-            }
-        };
+    /** The emulator saw the client hang up on an answer it was still writing, within five seconds. */
+    void awaitAbandonedAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (dingtalk.stats().abandonedAnswers() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(1, dingtalk.stats().abandonedAnswers(), "the server could write the whole body");
     }
 
     @Test
     void announcedBodyOverTheCapIsRefusedAndTheConnectionClosed() throws Exception {
-        long tenMiB = 10L * 1024 * 1024;
-        CountDownLatch closedEarly = new CountDownLatch(1);
-        AtomicLong written = new AtomicLong();
-        dingtalk.on(TOKEN_PATH, stream(tenMiB, tenMiB, closedEarly, written));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.hugeBody(10 * 1024 * 1024));
         fails(Kind.INVALID_RESPONSE, this::exchange);
-        assertTrue(closedEarly.await(5, TimeUnit.SECONDS), "the server could write the whole body");
-        assertTrue(written.get() < tenMiB);
+        awaitAbandonedAnswer();
     }
 
     @Test
     void streamedBodyOverTheCapIsRefusedAndTheConnectionClosed() throws Exception {
-        long tenMiB = 10L * 1024 * 1024;
-        CountDownLatch closedEarly = new CountDownLatch(1);
-        AtomicLong written = new AtomicLong();
-        dingtalk.on(TOKEN_PATH, stream(0, tenMiB, closedEarly, written));
+        dingtalk.setFault(Endpoint.TOKEN, Fault.hugeChunkedBody(10 * 1024 * 1024));
         fails(Kind.INVALID_RESPONSE, this::exchange);
-        assertTrue(closedEarly.await(5, TimeUnit.SECONDS), "the server could write the whole body");
-        assertTrue(written.get() < tenMiB);
+        awaitAbandonedAnswer();
     }
 
     @Test
     void bodyJustUnderTheCapIsRead() throws Exception {
         String padding = "p".repeat(BackChannel.MAX_BODY - TOKEN_OK.length() - 20);
-        dingtalk.on(TOKEN_PATH, json(200, TOKEN_OK.replace("}", ",\"padding\":\"" + padding + "\"}")));
+        answer(Endpoint.TOKEN, 200, TOKEN_OK.replace("}", ",\"padding\":\"" + padding + "\"}"));
         assertEquals(TOKEN, exchange().accessToken());
     }
 
     @Test
     void slowHeadersPastTheDeadlineAreATimeout() {
-        dingtalk.on(TOKEN_PATH, (ex, r) -> {
-            Thread.sleep(20_000);
-            FakeDingTalk.send(ex, 200, "application/json", TOKEN_OK);
-        });
+        dingtalk.setFault(Endpoint.TOKEN, Fault.delay(Duration.ofSeconds(20)));
         long start = System.nanoTime();
         fails(Kind.TIMEOUT, () -> client.exchangeCode(CODE, in(Duration.ofSeconds(1))));
         assertTrue(elapsed(start).compareTo(Duration.ofSeconds(3)) < 0, () -> "took " + elapsed(start));
@@ -420,20 +417,7 @@ class DingTalkClientTest {
 
     @Test
     void bodyTricklingPastTheDeadlineIsATimeout() {
-        byte[] body = TOKEN_OK.getBytes(StandardCharsets.UTF_8);
-        dingtalk.on(TOKEN_PATH, (ex, r) -> {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                for (byte b : body) { // about 8 s in all, headers at once
-                    out.write(b);
-                    out.flush();
-                    Thread.sleep(100);
-                }
-            } catch (IOException closed) {
-                // the client gave up, as it should
-            }
-        });
+        dingtalk.setFault(Endpoint.TOKEN, Fault.dripBody(Duration.ofMillis(100))); // headers at once, then ~10 s
         long start = System.nanoTime();
         fails(Kind.TIMEOUT, () -> client.exchangeCode(CODE, in(Duration.ofSeconds(1))));
         assertTrue(elapsed(start).compareTo(Duration.ofSeconds(3)) < 0, () -> "took " + elapsed(start));
@@ -441,10 +425,7 @@ class DingTalkClientTest {
 
     @Test
     void profileSharesTheDeadlineOfTheCallback() {
-        dingtalk.on(PROFILE_PATH, (ex, r) -> {
-            Thread.sleep(20_000);
-            FakeDingTalk.send(ex, 200, "application/json", PROFILE_OK);
-        });
+        dingtalk.setFault(Endpoint.PROFILE, Fault.delay(Duration.ofSeconds(20)));
         long start = System.nanoTime();
         fails(Kind.TIMEOUT, () -> client.fetchProfile(new AccessGrant(TOKEN, null), in(Duration.ofSeconds(1))));
         assertTrue(elapsed(start).compareTo(Duration.ofSeconds(3)) < 0, () -> "took " + elapsed(start));
@@ -453,7 +434,7 @@ class DingTalkClientTest {
     @Test
     void passedDeadlineFailsWithoutCallingDingTalk() {
         fails(Kind.TIMEOUT, () -> client.exchangeCode(CODE, Deadline.in(Duration.ZERO)));
-        assertEquals(0, dingtalk.requests().size());
+        assertEquals(List.of(), dingtalk.requests());
     }
 
     @Test
@@ -469,13 +450,7 @@ class DingTalkClientTest {
 
     @Test
     void connectionDroppedWithoutAnAnswerIsUnavailable() {
-        dingtalk.on(TOKEN_PATH, (ex, r) -> {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, 1000);
-            ex.getResponseBody().write("{\"accessToken\":".getBytes(StandardCharsets.UTF_8));
-            ex.getResponseBody().flush();
-            ex.close(); // short body: the connection ends mid-answer
-        });
+        dingtalk.setFault(Endpoint.TOKEN, Fault.connectionDroppedMidBody());
         DingTalkApiException e = assertThrows(DingTalkApiException.class, this::exchange);
         assertTrue(e.kind() == Kind.UNAVAILABLE || e.kind() == Kind.INVALID_RESPONSE, e::getMessage);
         assertFalse(e.getMessage().contains("CANARY"), e::getMessage);

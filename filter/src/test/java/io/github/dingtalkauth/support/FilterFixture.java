@@ -6,23 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.DingTalkAuthFilter;
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.emulator.junit.DingTalkEmulatorExtension;
 import io.github.dingtalkauth.flow.PendingLogins;
 import jakarta.servlet.ServletException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A started filter in a fake container, with a fake DingTalk behind it and one browser in front. */
+/**
+ * A started filter in a fake container, with the DingTalk emulator behind it (one per test, over real HTTP) and one
+ * browser in front. The authorize URL stays DingTalk's own: {@link #approve} plays the consent page.
+ */
 public abstract class FilterFixture {
     public static final String AUTHORIZE = "https://login.dingtalk.com/oauth2/auth";
 
-    protected FakeDingTalk dingtalk;
+    @RegisterExtension
+    final DingTalkEmulatorExtension emulator = TestDingTalk.extension(TestDingTalk.accounts());
+
+    /** The running emulator: its faults, statistics and request log. */
+    protected DingTalkEmulator dingtalk;
     protected FakeContainer container;
     protected DingTalkAuthFilter filter;
     protected Browser browser;
+    /** Where each started login sent the browser, by its state. */
+    private final Map<String, String> authorizeUrls = new HashMap<>();
 
     /** Settings laid over {@link Filters#params}; override to change them. */
     protected String[] settings() {
@@ -35,9 +48,11 @@ public abstract class FilterFixture {
 
     @BeforeEach
     void startFilter() throws ServletException {
-        dingtalk = FakeDingTalk.start();
+        dingtalk = emulator.emulator();
         container = new FakeContainer(contextPath());
-        filter = start(container, Filters.params(dingtalk, settings()));
+        Map<String, String> params = Filters.params(dingtalk, settings());
+        dingtalk.registerRedirectUri(params.get("redirectUri"));
+        filter = start(container, params);
         browser = container.browser();
     }
 
@@ -49,7 +64,6 @@ public abstract class FilterFixture {
     @AfterEach
     void stopFilter() {
         filter.destroy();
-        dingtalk.close();
     }
 
     /** Navigates to a protected page, asserts the redirect to DingTalk and returns the state it carries. */
@@ -59,15 +73,26 @@ public abstract class FilterFixture {
         assertTrue(exchange.location().startsWith(AUTHORIZE + "?"), exchange::location);
         String state = query(exchange.location()).get("state");
         assertNotNull(state);
+        authorizeUrls.put(state, exchange.location());
         return state;
+    }
+
+    /**
+     * DingTalk's code for the login that {@code state} started, as the consent page gives it when the account
+     * {@code unionId} approves (the emulator checks the filter's authorize request first).
+     */
+    protected String approve(String state, String unionId) {
+        String authorizeUrl = authorizeUrls.get(state);
+        assertNotNull(authorizeUrl, "no login of this test was started with this state");
+        Map<String, String> callback = query(dingtalk.approve(authorizeUrl, unionId));
+        assertEquals(state, callback.get("state"));
+        return callback.get("code");
     }
 
     /** Starts a login, lets DingTalk approve it for {@code unionId} and returns the callback's outcome. */
     protected Browser.Exchange signIn(Browser b, String uri, String unionId) {
         String state = startLogin(b, uri);
-        String code = "code-" + unionId + "-" + state.substring(0, 8);
-        dingtalk.issue(code, unionId);
-        return b.get("/dingtalk/callback?authCode=" + code + "&state=" + state).send(filter);
+        return b.get("/dingtalk/callback?authCode=" + approve(state, unionId) + "&state=" + state).send(filter);
     }
 
     protected static PendingLogins pending(Browser b) {

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.when;
 
 import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.DingTalkSettings;
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import java.util.Collections;
@@ -20,13 +21,17 @@ public final class Filters {
     private Filters() {
     }
 
-    /** The init-params of a working filter whose back channel is {@code dingtalk}; more params are laid over them. */
-    public static Map<String, String> params(FakeDingTalk dingtalk, String... more) {
+    /**
+     * The init-params of a working filter whose back channel is {@code dingtalk} (nowhere when null); more params are
+     * laid over them. The authorize page stays DingTalk's: the tests approve without a browser.
+     */
+    public static Map<String, String> params(DingTalkEmulator dingtalk, String... more) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("appId", APP_ID);
         params.put("appSecret", SECRET);
         params.put("redirectUri", REDIRECT_URI);
-        params.put("apiBaseUrl", dingtalk == null ? "http://127.0.0.1:9" : dingtalk.baseUrl().toString());
+        params.put("apiBaseUrl", dingtalk == null ? "http://127.0.0.1:9" : dingtalk.apiBaseUrl());
+        params.put("oapiBaseUrl", dingtalk == null ? "http://127.0.0.1:9" : dingtalk.oapiBaseUrl());
         params.put("requestTimeout", "5s");
         for (int i = 0; i < more.length; i += 2) {
             params.put(more[i], more[i + 1]);

@@ -27,8 +27,8 @@ import java.util.Properties;
 /**
  * Runs the sample WAR ({@code src/main/webapp}) on embedded Jetty 12. The WAR's {@code web.xml} declares the filter as
  * a user's would; this launcher reads the user's {@code conf/dingtalk.properties}, adds dev mode (with no
- * {@code appId} it starts the DingTalk emulator and points the filter at it), and hands the filter its settings in
- * code as a {@link DingTalkSettings}: no generated file, no system property.
+ * {@code appId} it starts the DingTalk emulator, points the filter at it and adds a few {@code role.*} rules), and
+ * hands the filter its settings in code as a {@link DingTalkSettings}: no generated file, no system property.
  */
 public final class SampleServer implements AutoCloseable {
     static final String CONFIG_PROPERTY = "dingtalk.configFile";
@@ -201,6 +201,7 @@ public final class SampleServer implements AutoCloseable {
                         // Only the emulator's organization: its outsider and external contact see the refusal.
                         props.setProperty("allowedCorpIds", emu.corpId());
                     }
+                    devModeRoles(props);
                     if (!ownsEmu) {
                         props.setProperty("redirectUri", callback);
                     }
@@ -224,6 +225,18 @@ public final class SampleServer implements AutoCloseable {
                     quietly(e, emu::close);
                 }
                 throw e;
+            }
+        }
+
+        /**
+         * A few roles, so that {@code /me} shows some out of the box: 张三 is an admin, 李四 and Alice lead. Only when
+         * the file defines no {@code role.*} rule of its own, so that the user's rules are the only ones.
+         */
+        private static void devModeRoles(Properties props) {
+            if (props.stringPropertyNames().stream().noneMatch(key -> key.startsWith("role."))) {
+                props.setProperty("role.admin", "dingtalkAdmin");
+                props.setProperty("role.staff", "member");
+                props.setProperty("role.leads", "leader, boss");
             }
         }
 

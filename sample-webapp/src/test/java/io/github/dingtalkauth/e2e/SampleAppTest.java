@@ -22,6 +22,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sample application as a person uses it: the launcher's server on a random port in dev mode (no appId, so it
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class SampleAppTest {
     private static final String LABEL = "钉钉登录 E2E <Sign in & go>";
     private static final String NASTY_NICK = "<img src=x onerror=alert(1)>";
+    private static final String NASTY_TITLE = "<script>alert('title')</script>";
+    private static final String NASTY_ROLE = "<b onclick=\"x()\">财务</b>";
     private static final String[] API_REQUEST = {"Accept", "application/json", "Sec-Fetch-Mode", "cors"};
 
     private static SampleServer server;
@@ -41,8 +45,15 @@ class SampleAppTest {
         server = SampleServer.builder().port(0).setting("label", LABEL).start();
         nastyEmulator = DingTalkEmulator.builder().port(0).users(List.of(new EmulatorUser("nasty",
                 "nAsTyUnIoNiD0123456789iEiE", "nAsTyOpEnId0123456789iEiE", NASTY_NICK, null,
-                "nasty@example.com", "13800000000", "86", null, false, Membership.member("nasty")))).start();
+                "nasty@example.com", "13800000000", "86", null, false, nastyMembership()))).start();
         nastyServer = SampleServer.builder().port(0).emulator(nastyEmulator).start();
+    }
+
+    /** A member whose directory entry is as hostile as the nick: every shown field must be escaped. */
+    private static Membership nastyMembership() {
+        return new Membership("nasty", Membership.MEMBER, NASTY_NICK, NASTY_TITLE, NASTY_TITLE, NASTY_TITLE, null,
+                null, List.of(7L), List.of(), List.of(new Membership.Role(1, NASTY_ROLE, NASTY_ROLE)), false, false,
+                false, true, true, null, false);
     }
 
     @AfterAll
@@ -224,6 +235,71 @@ class SampleAppTest {
 
         assertTrue(me.contains(escape(NASTY_NICK)), me);
         assertFalse(me.contains(NASTY_NICK), me);
+    }
+
+    @Test
+    void meShowsTheEmployeeProfileOfAMember() {
+        String me = signedIn("zhangsan").navigate("/me").body();
+
+        assertRow(me, "getUserId()", "zhangsan");
+        assertRow(me, "getEmployeeName()", "张三");
+        assertRow(me, "getTitle()", "架构师");
+        assertRow(me, "getJobNumber()", "00021116");
+        assertRow(me, "getOrgEmail()", "zhangsan@corp.example.com");
+        assertRow(me, "getDeptIds()", "8187");
+        assertRow(me, "isAdmin()", "true");
+        assertRow(me, "isBoss()", "false");
+        assertRow(me, "getDingTalkRoleNames()", "子管理员");
+        assertRow(me, "isActive()", "true");
+        assertRow(me, "isMember()", "true");
+        assertTrue(me.contains("<td><code>getLeaderInDepts()</code></td><td><span class=\"muted\">—</span></td>"), me);
+    }
+
+    @Test
+    void meShowsTheRolesTheDevModeRulesGiveAndIsUserInRoleForEach() {
+        String zhangsan = signedIn("zhangsan").navigate("/me").body();
+        String lisi = signedIn("lisi").navigate("/me").body();
+
+        assertRow(zhangsan, "getRoles()", "admin, staff");
+        assertRow(zhangsan, "request.isUserInRole(\"admin\")", "true");
+        assertRow(zhangsan, "request.isUserInRole(\"staff\")", "true");
+        assertFalse(zhangsan.contains("isUserInRole(&quot;leads&quot;)"), zhangsan);
+        assertRow(lisi, "getRoles()", "leads, staff");
+        assertRow(lisi, "isBoss()", "true");
+        assertRow(lisi, "getLeaderInDepts()", "1, 8187");
+        assertRow(lisi, "request.isUserInRole(\"leads\")", "true");
+        assertFalse(lisi.contains("isUserInRole(&quot;admin&quot;)"), lisi);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"zhouqi", "sunba"})
+    void devModeRefusesTheOutsiderAndTheExternalContactWithTheNotAMemberPage(String userKey) {
+        Browser browser = new Browser(server.baseUri());
+
+        Browser.Response refused = SignIn.signIn(browser, "/me", userKey);
+
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains(OrganizationSignInTest.NOT_A_MEMBER_ZH)
+                && refused.body().contains(OrganizationSignInTest.NOT_A_MEMBER_EN),
+                refused.body());
+        assertTrue(refused.body().contains("Reason: not_a_member"), refused.body());
+        assertEquals(401, browser.get("/api/me", API_REQUEST).status());
+    }
+
+    @Test
+    void htmlInTheEmployeeProfileIsEscapedOnMe() {
+        String me = signedInNasty().navigate("/me").body();
+
+        assertRow(me, "getTitle()", NASTY_TITLE);
+        assertFalse(me.contains(NASTY_TITLE), me);
+        assertTrue(me.contains("<code>" + escape(NASTY_ROLE) + "</code>"), me);
+        assertFalse(me.contains(NASTY_ROLE), me);
+    }
+
+    /** A row of /me: the getter, then its value, both escaped as the page escapes them. */
+    private static void assertRow(String page, String getter, String value) {
+        String row = "<td><code>" + escape(getter) + "</code></td><td><code>" + escape(value) + "</code></td>";
+        assertTrue(page.contains(row), () -> row + " in " + page);
     }
 
     private static Browser signedIn(String userKey) {

@@ -118,7 +118,7 @@ class DingTalkEmulatorExtensionTest {
     void eachTestStartsWithCountersRequestsFaultsAndStringTypesReset() throws Exception {
         runFixture(ResetBetweenTests.class, 2);
 
-        assertEquals(List.of(new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 200, "0"), SEEN);
+        assertEquals(List.of(new Stats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 200, "0"), SEEN);
     }
 
     @Test

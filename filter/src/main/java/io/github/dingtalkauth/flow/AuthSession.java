@@ -60,6 +60,12 @@ public final class AuthSession {
         session.setAttribute(PENDING_ATTRIBUTE, logins);
     }
 
+    /** Whether a login is in flight under this state; false when the session has ended. Spends nothing. */
+    boolean holdsPending(String state) {
+        PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
+        return logins != null && logins.contains(state);
+    }
+
     /** Removes and returns the login for this state; null when there is none or the session has ended. */
     PendingLogin takePending(String state) {
         PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);

@@ -51,6 +51,11 @@ public final class AuthSession {
         return new AuthSession(session);
     }
 
+    /** The session's id as the container now knows it: it changes at every sign-in. Never logged. */
+    String id() {
+        return session.getId();
+    }
+
     void addPending(String state, PendingLogin login, int max, Instant now, Duration ttl) {
         PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
         if (logins == null) {

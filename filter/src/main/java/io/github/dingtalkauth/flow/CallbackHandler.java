@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,7 @@ public final class CallbackHandler {
     private final Clock clock;
     private final Duration requestTimeout;
     private final CallLimiter calls;
+    private final SignInLocks signInLocks = new SignInLocks(64);
 
     /** @param calls the filter's bulkhead, shared with the membership re-check */
     public CallbackHandler(DingTalkConfig config, DingTalkClient client, OrganizationStep organization,
@@ -149,16 +151,31 @@ public final class CallbackHandler {
             failures.send(request, response, refused.reason(), refused.detail());
             return;
         }
-        try {
-            SessionSignIn.signIn(request, session, principal, clock.instant())
-                    .recordFinished(callback.state(), login.returnTarget());
-        } catch (IllegalStateException sessionEnded) {
+        if (!bind(request, session, principal, callback.state(), login.returnTarget())) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");
             return;
         }
         LOG.log(Level.INFO, "DingTalk sign-in: unionId=" + principal.getUnionId());
         Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + login.returnTarget());
+    }
+
+    /**
+     * Signs the person in on this browser's session; false when the session has ended meanwhile. Two callbacks of one
+     * browser finishing together take turns here, so that the second sees the session id the first gave out.
+     */
+    private boolean bind(HttpServletRequest request, AuthSession session, DingTalkPrincipal principal, String state,
+                         String returnTarget) {
+        ReentrantLock lock = signInLocks.forSession(request.getRequestedSessionId());
+        lock.lock();
+        try {
+            SessionSignIn.signIn(request, session, principal, clock.instant()).recordFinished(state, returnTarget);
+            return true;
+        } catch (IllegalStateException sessionEnded) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static Reason reasonFor(DingTalkApiException e) {

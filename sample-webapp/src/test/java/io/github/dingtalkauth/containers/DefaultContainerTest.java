@@ -1,11 +1,12 @@
 package io.github.dingtalkauth.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.DingTalkAuthFilter;
-import io.github.dingtalkauth.DingTalkSettings;
-import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.containers.TwoContainers.Container;
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.SignIn;
 import jakarta.servlet.AsyncContext;
@@ -16,23 +17,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.EnumSet;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.ErrorPage;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,101 +36,21 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ASYNC and ERROR dispatches the filter is registered for as the README shows.
  */
 class DefaultContainerTest {
-    private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
-
-    enum Container { JETTY, TOMCAT }
-
-    private static final String ERROR_PAGE = "/error-page";
-
-    private static DingTalkEmulator emulator;
-    private static Server jetty;
-    private static Tomcat tomcat;
-    private static URI jettyBase;
-    private static URI tomcatBase;
+    private static TwoContainers containers;
 
     @BeforeAll
     static void start() throws Exception {
-        TOMCAT_LOG.setLevel(Level.WARNING);
-        emulator = DingTalkEmulator.builder().port(0).start();
-        startJetty();
-        startTomcat();
+        containers = TwoContainers.start(new ProbeServlet());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            jetty.stop();
-            tomcat.stop();
-            tomcat.destroy();
-        } finally {
-            emulator.close();
-        }
-    }
-
-    private static DingTalkSettings settings(URI base) {
-        emulator.registerRedirectUri(base + "/dingtalk/callback");
-        return DingTalkSettings.builder().appId(emulator.clientId()).appSecret(emulator.clientSecret())
-                .redirectUri(base + "/dingtalk/callback").authorizeUrl(emulator.authorizeUrl())
-                .apiBaseUrl(emulator.apiBaseUrl()).excludePaths("/public/*").build();
-    }
-
-    private static void startJetty() throws Exception {
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("localhost");
-        jetty.addConnector(connector);
-        connector.open();
-        jettyBase = URI.create("http://localhost:" + connector.getLocalPort());
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        FilterHolder filter = new FilterHolder(new DingTalkAuthFilter(settings(jettyBase)));
-        filter.setAsyncSupported(true);
-        context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
-        ServletHolder probe = new ServletHolder(new ProbeServlet());
-        probe.setAsyncSupported(true);
-        context.addServlet(probe, "/");
-        ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
-        errorPages.addErrorPage(404, ERROR_PAGE);
-        context.setErrorHandler(errorPages);
-        jetty.setHandler(context);
-        jetty.start();
-    }
-
-    private static void startTomcat() throws Exception {
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("programmatic-").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "localhost");
-        tomcat.setConnector(connector);
-        tomcat.getHost();
-        tomcat.init();
-        tomcatBase = URI.create("http://localhost:" + connector.getLocalPort());
-        Context context = tomcat.addContext("", null);
-        FilterDef def = new FilterDef();
-        def.setFilterName("dingtalk");
-        def.setFilter(new DingTalkAuthFilter(settings(tomcatBase)));
-        def.setAsyncSupported("true");
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("dingtalk");
-        map.addURLPattern("/*");
-        for (DispatcherType type : List.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR)) {
-            map.setDispatcher(type.name());
-        }
-        context.addFilterMap(map);
-        Tomcat.addServlet(context, "probe", new ProbeServlet()).setAsyncSupported(true);
-        context.addServletMappingDecoded("/", "probe");
-        ErrorPage notFound = new ErrorPage();
-        notFound.setErrorCode(404);
-        notFound.setLocation(ERROR_PAGE);
-        context.addErrorPage(notFound);
-        tomcat.start();
+        containers.close();
     }
 
     /**
      * {@code /logout-now} calls request.logout(); {@code …/async} starts async processing and dispatches back to
-     * itself from another thread; {@code /missing} is a 404, whose error page is {@link #ERROR_PAGE}. Every answer
+     * itself from another thread; {@code /missing} is a 404, whose error page is {@link TwoContainers#ERROR_PAGE}. Every answer
      * reports the dispatch and what the request says about the user.
      */
     private static final class ProbeServlet extends HttpServlet {
@@ -185,7 +96,8 @@ class DefaultContainerTest {
     }
 
     private static String unionId() {
-        return emulator.users().stream().filter(u -> u.key().equals("zhangsan")).findFirst().orElseThrow().unionId();
+        return containers.emulator.users().stream().filter(u -> u.key().equals("zhangsan")).findFirst()
+                .orElseThrow().unionId();
     }
 
     @ParameterizedTest
@@ -282,6 +194,57 @@ class DefaultContainerTest {
     }
 
     private static URI base(Container container) {
-        return container == Container.JETTY ? jettyBase : tomcatBase;
+        return containers.base(container);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void signingInAgainAsTheSamePersonRenewsTheSessionId(Container container) {
+        Browser browser = signedIn(container);
+        String before = browser.cookie("JSESSIONID");
+
+        Browser.Response again = SignIn.signIn(browser, "/dingtalk/login?returnTo=/whoami", "zhangsan");
+
+        assertEquals(303, again.status(), again.body());
+        String after = again.setsCookie("JSESSIONID").orElse(before);
+        assertFalse(after.equals(before), "the session id was not renewed: " + before);
+    }
+
+    /**
+     * Two tabs of one browser sign the same person in at the same moment: both callbacks carry the same cookie and
+     * finish together. Every session id their answers set must be live, whichever answer the browser reads last.
+     */
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void twoCallbacksOfOneBrowserFinishingTogetherLeaveNoDeadCookie(Container container) throws Exception {
+        Browser browser = new Browser(base(container));
+        SignIn.Started first = SignIn.start(browser, "/first");
+        SignIn.Started second = SignIn.start(browser, "/second");
+        List<String> callbacks = List.of(SignIn.approve(browser, first, "zhangsan"),
+                SignIn.approve(browser, second, "zhangsan"));
+        containers.emulator.setFault(Endpoint.TOKEN, Fault.delay(Duration.ofMillis(500))); // both wait, then finish
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        List<Future<Browser.Response>> answers = new ArrayList<>();
+        try {
+            callbacks.forEach(callback -> answers.add(tabs.submit(() -> SignIn.callback(browser, callback))));
+            for (Future<Browser.Response> answer : answers) {
+                assertEquals(303, answer.get(10, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            containers.emulator.clearFaults();
+            tabs.shutdownNow();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<Browser.Response> answer : answers) {
+            answer.get().setsCookie("JSESSIONID").ifPresent(ids::add);
+        }
+        assertFalse(ids.isEmpty(), "the sign-in renewed the session id");
+        for (String id : ids) {
+            Browser holder = new Browser(base(container));
+            holder.setCookie("JSESSIONID", id);
+            Browser.Response whoami = holder.get("/whoami", "Accept", "application/json");
+            assertTrue(whoami.body().contains("remoteUser=" + unionId()),
+                    "a session id set by one of the answers is dead: " + whoami.status() + " " + ids);
+        }
     }
 }

@@ -199,6 +199,17 @@ class DefaultContainerTest {
 
     @ParameterizedTest
     @EnumSource(Container.class)
+    void aSignedInResponseIsNotCacheable(Container container) {
+        Browser.Response page = signedIn(container).navigate("/whoami");
+
+        assertEquals(200, page.status(), page.body());
+        assertEquals("no-cache, no-store, max-age=0, must-revalidate", page.header("Cache-Control"));
+        assertEquals("no-cache", page.header("Pragma"));
+        assertEquals("0", page.header("Expires"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
     void signingInAgainAsTheSamePersonRenewsTheSessionId(Container container) {
         Browser browser = signedIn(container);
         String before = browser.cookie("JSESSIONID");

@@ -30,10 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The filter on Jetty 12 and Tomcat 10.1 left at their defaults (no session-config: sessions tracked by cookie and by
- * URL), registered in code. Covers what differs between containers or depends on their defaults: the programmatic
- * security calls ({@code request.logout()} was a no-op on Tomcat and a 500 on Jetty), URL session ids, and the
- * ASYNC and ERROR dispatches the filter is registered for as the README shows.
+ * The filter on Jetty 12 and Tomcat 10.1 left at their defaults ({@link TwoContainers}). Covers what differs between
+ * containers or depends on their defaults: the programmatic security calls ({@code request.logout()} was a no-op on
+ * Tomcat and a 500 on Jetty), URL session ids, the ASYNC and ERROR dispatches, the cache headers of signed-in
+ * responses, and the session cookies of two callbacks finishing together.
  */
 class DefaultContainerTest {
     private static TwoContainers containers;

@@ -1,6 +1,7 @@
 package io.github.dingtalkauth;
 
 import io.github.dingtalkauth.client.BackChannel;
+import io.github.dingtalkauth.client.CallLimiter;
 import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
@@ -18,6 +19,7 @@ import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
 import io.github.dingtalkauth.web.SignedInRequest;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -65,6 +67,7 @@ public class DingTalkAuthFilter implements Filter {
     private ContextUrls urls;
     private SessionGuard sessions;
     private PathGuard paths;
+    private boolean cacheControl;
 
     /** For {@code web.xml}: the settings are the filter's init-params, read in {@link #init}. */
     public DingTalkAuthFilter() {
@@ -101,22 +104,24 @@ public class DingTalkAuthFilter implements Filter {
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
         backChannel = new BackChannel(config.get(Settings.CONNECT_TIMEOUT));
+        CallLimiter calls = new CallLimiter(config.get(Settings.MAX_CONCURRENT_CALLS));
         DingTalkClient client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(),
                 config.appSecret(), backChannel);
         OrganizationStep organization = OrganizationStep.create(config, backChannel);
         try {
             sessions = SessionGuard.of(config,
-                    membershipProbe != null ? membershipProbe : organization.membershipProbe(), clock);
+                    membershipProbe != null ? membershipProbe : organization.membershipProbe(), clock, calls);
         } catch (ConfigException e) {
             throw refused(e);
         }
         paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
         failures = new Failures(errorPage, config.loginPath());
-        login = new LoginStarter(config, new StateTokens(), clock);
-        callback = new CallbackHandler(config, client, organization, failures, clock);
+        login = new LoginStarter(config, new StateTokens(), clock, failures);
+        callback = new CallbackHandler(config, client, organization, failures, clock, calls);
+        cacheControl = config.get(Settings.CACHE_CONTROL);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
-        warnAboutDeployment(filterConfig);
+        DeploymentWarnings.log(config, filterConfig.getServletContext());
         String origin = settings != null ? "code (" + config.origin() + ")" : config.origin();
         LOG.log(Level.INFO, "DingTalk login ready, settings from " + origin + ": " + config.maskedValues());
     }
@@ -153,6 +158,11 @@ public class DingTalkAuthFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
+        DispatcherType dispatch = request.getDispatcherType();
+        if (dispatch != null && dispatch != DispatcherType.REQUEST) {
+            redispatch(request, response, chain);
+            return;
+        }
         String path = pathOf(request);
 
         if (path.equals(config.loginPath())) {
@@ -175,6 +185,9 @@ public class DingTalkAuthFilter implements Filter {
             }
             if (principal != null) {
                 if (paths.admits(request, response, principal, path)) { // require.* rules
+                    if (cacheControl) {
+                        Responses.uncacheableUnlessSet(response); // a page for one person, never for a shared cache
+                    }
                     chain.doFilter(new SignedInRequest(request, principal), response);
                 }
             } else if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
@@ -185,6 +198,18 @@ public class DingTalkAuthFilter implements Filter {
                 Responses.unauthorized(response, here.unauthorizedBody());
             }
         }
+    }
+
+    /**
+     * An ASYNC or ERROR dispatch (FORWARD and INCLUDE too, if someone maps them) of a request the REQUEST dispatch
+     * already judged: the signed-in user is made visible again, and nothing else applies (no login start, no own
+     * path, no 401, no rule), so that an async servlet's {@code dispatch()} and an error page see who is signed in.
+     */
+    private static void redispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        DingTalkPrincipal principal = DingTalkPrincipal.find(request);
+        boolean wrapped = principal == null || request.getUserPrincipal() == principal;
+        chain.doFilter(wrapped ? request : new SignedInRequest(request, principal), response);
     }
 
     @Override
@@ -223,32 +248,5 @@ public class DingTalkAuthFilter implements Filter {
         return new ContextUrls(contextPath,
                 new DingTalkLinks(config.get(Settings.LABEL), loginUrl, contextPath + config.logoutPath()),
                 Responses.unauthorizedBody(loginUrl));
-    }
-
-    private void warnAboutDeployment(FilterConfig filterConfig) {
-        if (config.redirectUri() == null) {
-            LOG.log(Level.WARNING, "DingTalk login: redirectUri is not set, so it is derived from each request's"
-                    + " Host header. Set redirectUri to the exact URL registered with DingTalk in production.");
-        }
-        try {
-            if (filterConfig.getServletContext().getEffectiveSessionTrackingModes()
-                    .contains(jakarta.servlet.SessionTrackingMode.URL)) {
-                LOG.log(Level.WARNING, "DingTalk login: sessions may be tracked by URL (;jsessionid=), the servlet"
-                        + " default. The callback refuses such sessions (they allow login CSRF), but turn URL tracking"
-                        + " off: <tracking-mode>COOKIE</tracking-mode> in web.xml, or"
-                        + " setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE)) in code.");
-            }
-        } catch (RuntimeException notSupported) {
-            // a container that cannot say: nothing to check
-        }
-        try {
-            String sameSite = filterConfig.getServletContext().getSessionCookieConfig().getAttribute("SameSite");
-            if ("Strict".equalsIgnoreCase(sameSite)) {
-                LOG.log(Level.WARNING, "DingTalk login: the session cookie is SameSite=Strict, so browsers will not"
-                        + " send it on DingTalk's redirect back and every login will fail. Use SameSite=Lax.");
-            }
-        } catch (RuntimeException | AbstractMethodError notSupported) {
-            // an older container without generic cookie attributes: nothing to check
-        }
     }
 }

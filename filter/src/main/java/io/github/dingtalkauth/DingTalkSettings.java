@@ -199,6 +199,21 @@ public final class DingTalkSettings {
             return put(Settings.EXCLUSIVE_CORP_ID, corpId);
         }
 
+        /** At most this many sign-ins (and membership re-checks) wait on DingTalk at once; default 32. */
+        public Builder maxConcurrentCalls(int max) {
+            return put(Settings.MAX_CONCURRENT_CALLS, Integer.toString(max));
+        }
+
+        /** At most {@code count} login starts per client address in each {@code window}; off by default. */
+        public Builder loginRateLimit(int count, Duration window) {
+            return put(Settings.LOGIN_RATE_LIMIT, count + "/" + text(window));
+        }
+
+        /** false: leave the caching of signed-in responses to the application. */
+        public Builder cacheControl(boolean cacheControl) {
+            return put(Settings.CACHE_CONTROL, Boolean.toString(cacheControl));
+        }
+
         /** @throws ConfigException naming every missing, unknown or malformed key, never a value */
         public DingTalkSettings build() {
             DingTalkConfig config = DingTalkConfig.load(List.of(new ConfigSource(source, values)), System::getenv,

@@ -17,9 +17,9 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * The same code is in the filter's WARN log line ({@code reason=state_unknown}). {@link #METHOD_NOT_ALLOWED} and
- * {@link #ROLE_REQUIRED} (a signed-in person refused by a {@code require.} rule) are answered by the filter itself and
- * never reach the error page.
+ * The same code is in the filter's WARN log line ({@code reason=state_unknown}). {@link #METHOD_NOT_ALLOWED},
+ * {@link #ROLE_REQUIRED} (a signed-in person refused by a {@code require.} rule) and a {@link #RATE_LIMITED} request
+ * that is not a page navigation are answered by the filter itself and never reach the error page.
  */
 public enum SignInError {
     STATE_MISSING(400),
@@ -47,7 +47,15 @@ public enum SignInError {
      * organization picked, no corpId, not found, an external contact, outside the app's visible range, or not
      * activated under {@code requireActive}). The log line's {@code verdict=} says which.
      */
-    NOT_A_MEMBER(403);
+    NOT_A_MEMBER(403),
+    /**
+     * {@code maxConcurrentCalls} sign-ins are already waiting on DingTalk (usually because DingTalk is slow): refused
+     * at once with {@code Retry-After}, without calling DingTalk. The login in flight is kept, so the same callback
+     * URL works when tried again.
+     */
+    PROVIDER_BUSY(503),
+    /** This client address started more logins than {@code loginRateLimit} allows; {@code Retry-After} says when. */
+    RATE_LIMITED(429);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +53,8 @@ class MemberRecheckTest extends GuardFixture {
 
     @Override
     protected String[] settings() {
-        return new String[] {"excludePaths", "/, /public/*", "memberRecheck", "1h", "allowedCorpIds", "ding-corp"};
+        return new String[] {"excludePaths", "/, /public/*", "memberRecheck", "1h", "allowedCorpIds", "ding-corp",
+            "maxConcurrentCalls", "1"};
     }
 
     @Override
@@ -233,5 +235,28 @@ class MemberRecheckTest extends GuardFixture {
             holdAnswer.countDown();
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void withEveryPermitTakenARecheckIsPostponedAndTheSessionKept() throws Exception {
+        Browser first = signedIn(ALICE);
+        Browser second = signedIn(ALICE);
+        clock.advance(INTERVAL);
+        holdAnswer = new CountDownLatch(1);
+        CompletableFuture<Exchange> holding = CompletableFuture.supplyAsync(() -> first.get("/api").send(filter));
+        try {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (asked.isEmpty() && System.nanoTime() < giveUp) {
+                Thread.sleep(5);
+            }
+            Exchange postponed = second.get("/api").send(filter);
+            assertInstanceOf(SignedInRequest.class, postponed.passedOn());
+            assertEquals(1, asked.size(), "the second session did not ask while the only permit was taken");
+        } finally {
+            holdAnswer.countDown();
+        }
+        assertInstanceOf(SignedInRequest.class, holding.get(10, TimeUnit.SECONDS).passedOn());
+        second.get("/api").send(filter);
+        assertEquals(2, asked.size(), "a later request of the second session re-checks");
     }
 }

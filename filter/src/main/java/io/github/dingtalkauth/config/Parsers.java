@@ -130,6 +130,30 @@ final class Parsers {
         return Collections.unmodifiableSet(ids);
     }
 
+    /** {@code off}, or a count per duration such as {@code 20/1m}. */
+    static RateLimit rateLimit(String raw) {
+        if (raw.equalsIgnoreCase("off")) {
+            return null;
+        }
+        int slash = raw.indexOf('/');
+        String expected = "expected off, or a count per duration such as 20/1m (1 to 1000000 per 1s to 24h)";
+        if (slash < 0) {
+            throw new IllegalArgumentException(expected);
+        }
+        int count;
+        Duration window;
+        try {
+            count = intBetween(1, 1_000_000).apply(raw.substring(0, slash).trim());
+            window = duration(raw.substring(slash + 1).trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(expected);
+        }
+        if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException(expected);
+        }
+        return new RateLimit(count, window);
+    }
+
     static NameSource principalName(String raw) {
         return switch (raw) {
             case "unionId" -> NameSource.UNION_ID;

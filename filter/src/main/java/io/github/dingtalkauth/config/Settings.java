@@ -75,6 +75,17 @@ public final class Settings {
             "How often a signed-in person's membership is confirmed again, e.g. 1h; needs allowedCorpIds.");
     // --- end session lifetime ---
 
+    // --- hardening (issue 9): the bulkhead, the login rate limit, cache headers ---
+    public static final Setting<Integer> MAX_CONCURRENT_CALLS = Setting.optional("maxConcurrentCalls", "32",
+            Parsers.intBetween(1, 10_000), "Sign-ins and membership re-checks that may wait on DingTalk at once;"
+                    + " past it a callback gets 503 with Retry-After at once, and DingTalk is not called.");
+    public static final Setting<RateLimit> LOGIN_RATE_LIMIT = Setting.optional("loginRateLimit", "off",
+            Parsers::rateLimit, "Login starts one client address may make, e.g. 20/1m; past it 429 with Retry-After."
+                    + " Off by default: a whole office often shares one address.");
+    public static final Setting<Boolean> CACHE_CONTROL = Setting.optional("cacheControl", "true", Parsers::bool,
+            "true: a signed-in response gets Cache-Control: no-cache, no-store, max-age=0, must-revalidate unless"
+                    + " the application set its own.");
+
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
             "A properties file with these settings: a path, classpath:NAME or /WEB-INF/NAME.");
@@ -87,7 +98,7 @@ public final class Settings {
             LOGOUT_PATH, POST_LOGOUT_REDIRECT, SCOPE, LABEL, EXCLUDE_PATHS, ERROR_PAGE, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
-            MAX_SESSION_AGE, MEMBER_RECHECK);
+            MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL);
 
     private Settings() {
     }

@@ -51,6 +51,11 @@ public final class AuthSession {
         return new AuthSession(session);
     }
 
+    /** The session's id as the container now knows it: it changes at every sign-in. Never logged. */
+    String id() {
+        return session.getId();
+    }
+
     void addPending(String state, PendingLogin login, int max, Instant now, Duration ttl) {
         PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
         if (logins == null) {
@@ -58,6 +63,12 @@ public final class AuthSession {
         }
         logins.add(state, login, max, now, ttl);
         session.setAttribute(PENDING_ATTRIBUTE, logins);
+    }
+
+    /** Whether a login is in flight under this state; false when the session has ended. Spends nothing. */
+    boolean holdsPending(String state) {
+        PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
+        return logins != null && logins.contains(state);
     }
 
     /** Removes and returns the login for this state; null when there is none or the session has ended. */

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.client.AccessGrant;
+import io.github.dingtalkauth.client.CallLimiter;
 import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.DingTalkApiException;
 import io.github.dingtalkauth.client.DingTalkClient;
@@ -15,18 +16,22 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
  * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
  * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
  * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, the person admitted
- * by the {@link OrganizationStep}, and signed in on a new session id. A state this session does not hold is refused,
+ * by the {@link OrganizationStep}, and signed in on a new session id. A callback that would call DingTalk needs a
+ * permit of the filter's {@link CallLimiter} for its whole exchange; with none free it gets 503 at once. A state this session does not hold is refused,
  * unless someone is signed in on it (the Back button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
     private static final Pattern PRINTABLE_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    /** What a callback refused by the bulkhead is told: DingTalk's slow calls end within requestTimeout. */
+    private static final long BUSY_RETRY_SECONDS = 5;
 
     private final DingTalkConfig config;
     private final DingTalkClient client;
@@ -34,15 +39,19 @@ public final class CallbackHandler {
     private final Failures failures;
     private final Clock clock;
     private final Duration requestTimeout;
+    private final CallLimiter calls;
+    private final SignInLocks signInLocks = new SignInLocks(64);
 
+    /** @param calls the filter's bulkhead, shared with the membership re-check */
     public CallbackHandler(DingTalkConfig config, DingTalkClient client, OrganizationStep organization,
-                           Failures failures, Clock clock) {
+                           Failures failures, Clock clock, CallLimiter calls) {
         this.config = config;
         this.client = client;
         this.organization = organization;
         this.failures = failures;
         this.clock = clock;
         this.requestTimeout = config.get(Settings.REQUEST_TIMEOUT);
+        this.calls = calls;
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -63,8 +72,27 @@ public final class CallbackHandler {
         }
 
         AuthSession session = AuthSession.existing(request); // a callback never creates a session
-        PendingLogin login = session == null ? null : session.takePending(callback.state());
-        if (login == null) {
+        if (session == null || !session.holdsPending(callback.state())) {
+            unknownState(request, response, session, callback.state());
+            return;
+        }
+        // The permit is taken before the state: a callback refused for want of one keeps its login, so the person
+        // can simply reload. A replayed callback is no better off: the state is spent by the one that gets a permit.
+        try (CallLimiter.Permit permit = calls.tryAcquire()) {
+            if (permit == null) {
+                failures.retryLater(request, response, Reason.PROVIDER_BUSY, BUSY_RETRY_SECONDS,
+                        "(maxConcurrentCalls reached)");
+                return;
+            }
+            finish(request, response, session, callback);
+        }
+    }
+
+    /** Spends the state, then ends in "expired", "cancelled" or the exchange with DingTalk. */
+    private void finish(HttpServletRequest request, HttpServletResponse response, AuthSession session,
+                        CallbackParameters callback) throws IOException, ServletException {
+        PendingLogin login = session.takePending(callback.state());
+        if (login == null) { // a twin of this request (a double-click) spent it first
             unknownState(request, response, session, callback.state());
             return;
         }
@@ -123,16 +151,31 @@ public final class CallbackHandler {
             failures.send(request, response, refused.reason(), refused.detail());
             return;
         }
-        try {
-            SessionSignIn.signIn(request, session, principal, clock.instant())
-                    .recordFinished(callback.state(), login.returnTarget());
-        } catch (IllegalStateException sessionEnded) {
+        if (!bind(request, session, principal, callback.state(), login.returnTarget())) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");
             return;
         }
         LOG.log(Level.INFO, "DingTalk sign-in: unionId=" + principal.getUnionId());
         Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + login.returnTarget());
+    }
+
+    /**
+     * Signs the person in on this browser's session; false when the session has ended meanwhile. Two callbacks of one
+     * browser finishing together take turns here, so that the second sees the session id the first gave out.
+     */
+    private boolean bind(HttpServletRequest request, AuthSession session, DingTalkPrincipal principal, String state,
+                         String returnTarget) {
+        ReentrantLock lock = signInLocks.forSession(request.getRequestedSessionId());
+        lock.lock();
+        try {
+            SessionSignIn.signIn(request, session, principal, clock.instant()).recordFinished(state, returnTarget);
+            return true;
+        } catch (IllegalStateException sessionEnded) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static Reason reasonFor(DingTalkApiException e) {

@@ -1,6 +1,7 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.SignInError;
+import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +37,28 @@ public final class Failures {
             return;
         }
         page(request, response, reason);
+    }
+
+    /** A refusal the client may simply repeat: {@code Retry-After} says after how many seconds. */
+    public void retryLater(HttpServletRequest request, HttpServletResponse response, Reason reason, long seconds,
+                           String detail) throws IOException, ServletException {
+        response.setHeader("Retry-After", Long.toString(seconds));
+        send(request, response, reason, detail);
+    }
+
+    /**
+     * {@code loginRateLimit} refused a login start: for a page navigation the page (or the application's error
+     * page), for anything else {@code {"error":"rate_limited"}}; both 429 with {@code Retry-After}.
+     */
+    public void rateLimited(HttpServletRequest request, HttpServletResponse response, long seconds)
+            throws IOException, ServletException {
+        if (RequestKind.isNavigation(request)) {
+            retryLater(request, response, Reason.RATE_LIMITED, seconds, null);
+            return;
+        }
+        log(Reason.RATE_LIMITED, null);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        Responses.json(response, Reason.RATE_LIMITED.status(), Responses.RATE_LIMITED_BODY);
     }
 
     /**

@@ -1,12 +1,15 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.config.DingTalkConfig;
+import io.github.dingtalkauth.config.RateLimit;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.web.Decoding;
 import io.github.dingtalkauth.web.Origins;
 import io.github.dingtalkauth.web.Responses;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,18 +17,28 @@ import java.time.Instant;
 
 /**
  * Sends the browser to DingTalk's authorization page after recording a {@link PendingLogin} under a fresh state in
- * the session. This is the only place the filter creates a session (a sign-in may replace one).
+ * the session. This is the only place the filter creates a session (a sign-in may replace one). With
+ * {@code loginRateLimit}, a client address past its limit gets 429 instead, and no session.
  */
 public final class LoginStarter {
+    /** Addresses the rate limit tracks per window; a flood from more than this many is limited as a whole. */
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
+
     private final DingTalkConfig config;
+    private final Failures failures;
+    private final LoginRateLimiter limiter; // null: no loginRateLimit
     private final StateTokens states;
     private final Clock clock;
     private final String authorizeBase;
     private final String fixedQuery;
     private final String configuredRedirect;
 
-    public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock) {
+    public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock, Failures failures) {
         this.config = config;
+        this.failures = failures;
+        RateLimit limit = config.get(Settings.LOGIN_RATE_LIMIT);
+        this.limiter = limit == null ? null
+                : new LoginRateLimiter(limit.count(), limit.window(), MAX_TRACKED_ADDRESSES, System::nanoTime);
         this.states = states;
         this.clock = clock;
         URI authorize = config.get(Settings.AUTHORIZE_URL);
@@ -35,7 +48,8 @@ public final class LoginStarter {
     }
 
     /** {@code GET loginPath?returnTo=…}: the explicit way in. Anything but a safe local path returns to the root. */
-    public void startExplicit(HttpServletRequest request, HttpServletResponse response) {
+    public void startExplicit(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String target = ReturnTarget.of(request.getParameter("returnTo"))
                 .filter(t -> !isOwnPath(t))
                 .orElse(ReturnTarget.ROOT);
@@ -43,14 +57,20 @@ public final class LoginStarter {
     }
 
     /** An unauthenticated navigation to a protected page: come back to that very page. */
-    public void startFor(HttpServletRequest request, HttpServletResponse response) {
+    public void startFor(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String query = request.getQueryString();
         String requested = request.getRequestURI().substring(request.getContextPath().length())
                 + (query == null ? "" : "?" + query);
         start(request, response, ReturnTarget.of(requested).filter(t -> !isOwnPath(t)).orElse(ReturnTarget.ROOT));
     }
 
-    private void start(HttpServletRequest request, HttpServletResponse response, String target) {
+    private void start(HttpServletRequest request, HttpServletResponse response, String target)
+            throws IOException, ServletException {
+        if (limiter != null && !limiter.tryStart(clientAddress(request))) {
+            failures.rateLimited(request, response, limiter.retryAfterSeconds());
+            return;
+        }
         Instant now = clock.instant();
         Duration ttl = config.stateTtl();
         String state = states.next();
@@ -66,6 +86,16 @@ public final class LoginStarter {
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
         Responses.redirect(response, HttpServletResponse.SC_FOUND,
                 authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);
+    }
+
+    /**
+     * The address the container names: behind a reverse proxy that is the proxy's own, unless the container resolves
+     * forwarded headers (Tomcat's RemoteIpValve, Jetty's ForwardedRequestCustomizer), and then one limit is shared by
+     * everyone behind the proxy.
+     */
+    private static String clientAddress(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        return address == null ? "" : address;
     }
 
     /** The configured redirect URI, else one derived from the request (only as trustworthy as the Host header). */

@@ -41,6 +41,10 @@ public final class PendingLogins implements Serializable {
         return byState.remove(state);
     }
 
+    public synchronized boolean contains(String state) {
+        return byState.containsKey(state);
+    }
+
     public synchronized int size() {
         return byState.size();
     }

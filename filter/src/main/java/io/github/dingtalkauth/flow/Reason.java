@@ -47,7 +47,11 @@ public enum Reason {
     ROLE_REQUIRED(SignInError.ROLE_REQUIRED, "您没有访问此页面所需的角色。如需访问，请联系管理员。",
             "You do not have a role this page requires. Ask your administrator for access."),
     NOT_A_MEMBER(SignInError.NOT_A_MEMBER, "此钉钉帐号不是本组织的成员。",
-            "This DingTalk account is not a member of the organization.");
+            "This DingTalk account is not a member of the organization."),
+    PROVIDER_BUSY(SignInError.PROVIDER_BUSY, "正在登录的人太多，请几秒钟后刷新本页。",
+            "Too many sign-ins are waiting on DingTalk right now. Reload this page in a few seconds."),
+    RATE_LIMITED(SignInError.RATE_LIMITED, "登录请求过于频繁，请稍后再试。",
+            "Too many sign-ins were started from your network. Try again later.");
 
     private final SignInError error;
     private final String chinese;

@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.ConfigException;
 import io.github.dingtalkauth.DingTalkPrincipal;
+import io.github.dingtalkauth.client.CallLimiter;
 import io.github.dingtalkauth.client.DingTalkApiException;
 import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.Membership;
@@ -26,15 +27,21 @@ public final class SessionGuard {
     private final MembershipProbe probe;
     private final Clock clock;
     private final Duration recheckTimeout;
+    private final CallLimiter calls;
 
-    /** @param probe asked when a re-check is due; may be null when {@code limits} re-check nothing */
-    public SessionGuard(SessionLimits limits, MembershipProbe probe, Clock clock, Duration requestTimeout) {
+    /**
+     * @param probe asked when a re-check is due; may be null when {@code limits} re-check nothing
+     * @param calls the filter's bulkhead: a re-check waits on DingTalk like a sign-in does
+     */
+    public SessionGuard(SessionLimits limits, MembershipProbe probe, Clock clock, Duration requestTimeout,
+                        CallLimiter calls) {
         if (limits.rechecksMembership() && probe == null) {
             throw new IllegalArgumentException("a membership re-check needs a probe");
         }
         this.limits = limits;
         this.probe = probe;
         this.clock = clock;
+        this.calls = calls;
         // Shorter than the claim's lease, so that no second re-check starts while this one still waits.
         this.recheckTimeout = requestTimeout.compareTo(SessionLimits.CLAIM_LEASE) < 0 ? requestTimeout
                 : SessionLimits.CLAIM_LEASE.minusSeconds(1);
@@ -46,7 +53,7 @@ public final class SessionGuard {
      * @param probe the organization's directory, or null when the filter has none
      * @throws ConfigException when {@code memberRecheck} is set without {@code allowedCorpIds}
      */
-    public static SessionGuard of(DingTalkConfig config, MembershipProbe probe, Clock clock) {
+    public static SessionGuard of(DingTalkConfig config, MembershipProbe probe, Clock clock, CallLimiter calls) {
         SessionLimits limits = new SessionLimits(config.get(Settings.MAX_SESSION_AGE),
                 config.get(Settings.MEMBER_RECHECK));
         if (limits.rechecksMembership() && (probe == null || !restrictsOrganization(config))) {
@@ -56,7 +63,7 @@ public final class SessionGuard {
                     + " in the organizations it names (settings from " + config.origin() + ")");
         }
         return new SessionGuard(limits, limits.rechecksMembership() ? probe : null, clock,
-                config.get(Settings.REQUEST_TIMEOUT));
+                config.get(Settings.REQUEST_TIMEOUT), calls);
     }
 
     private static boolean restrictsOrganization(DingTalkConfig config) {
@@ -84,11 +91,21 @@ public final class SessionGuard {
         };
     }
 
-    /** One request of the session asks DingTalk; the others go on meanwhile on the session as it is. */
+    /**
+     * One request of the session asks DingTalk; the others go on meanwhile on the session as it is. With every
+     * permit of the bulkhead taken (DingTalk is slow), nobody asks now and nothing is claimed: a later request will.
+     */
     private boolean recheck(AuthSession session, SessionTimes times, DingTalkPrincipal principal) {
-        if (!limits.tryClaimRecheck(times, clock.instant())) {
-            return true;
+        try (CallLimiter.Permit permit = calls.tryAcquire()) {
+            if (permit == null) {
+                LOG.log(Level.DEBUG, "DingTalk membership re-check postponed: maxConcurrentCalls reached");
+                return true;
+            }
+            return limits.tryClaimRecheck(times, clock.instant()) ? ask(session, times, principal) : true;
         }
+    }
+
+    private boolean ask(AuthSession session, SessionTimes times, DingTalkPrincipal principal) {
         Membership membership;
         try {
             membership = probe.membership(principal.getUnionId(), Deadline.in(recheckTimeout));

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
  * different person signs in over an existing sign-in, the old session is dropped whole so that nothing of the first
- * user survives, and only the logins still in flight are carried over.
+ * user survives, and only the logins still in flight are carried over. The caller holds the session's
+ * {@link SignInLocks sign-in lock}.
  */
 final class SessionSignIn {
     private SessionSignIn() {
@@ -18,7 +19,14 @@ final class SessionSignIn {
                               Instant now) {
         AuthSession session = current;
         DingTalkPrincipal previous = session.principal();
-        if (previous != null && !previous.getUnionId().equals(principal.getUnionId())) {
+        boolean samePerson = previous != null && previous.getUnionId().equals(principal.getUnionId());
+        if (samePerson && renewedSince(request, session)) {
+            // Another callback of this browser signed this very person in while this one waited on DingTalk, and its
+            // answer carries the new session id. Renewing again would kill that cookie, and would protect nothing:
+            // the id already changed, and the session gains no one it did not have.
+            return session;
+        }
+        if (previous != null && !samePerson) {
             session = session.replace(request);
         } else {
             request.changeSessionId();
@@ -27,5 +35,18 @@ final class SessionSignIn {
         session.startClock(now); // maxSessionAge counts from here
         session.signInAs(principal);
         return session;
+    }
+
+    /**
+     * Whether the session's id is no longer the one this request's cookie named. Containers may add a node name to the
+     * cookie's value ({@code <id>.node0} on Jetty), so a cookie naming the id followed by a dot names it too.
+     */
+    static boolean renewedSince(HttpServletRequest request, AuthSession session) {
+        String requested = request.getRequestedSessionId();
+        String id = session.id();
+        if (requested == null || id == null || requested.equals(id)) {
+            return false;
+        }
+        return !(requested.startsWith(id) && requested.charAt(id.length()) == '.');
     }
 }

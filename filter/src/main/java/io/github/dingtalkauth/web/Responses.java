@@ -24,6 +24,19 @@ public final class Responses {
                 "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     }
 
+    /**
+     * Keeps a signed-in response out of shared and browser caches, as Spring Security does, unless something before
+     * the application already chose its caching; the application may still replace these headers. Constant strings
+     * only: this runs on every signed-in request.
+     */
+    public static void uncacheableUnlessSet(HttpServletResponse response) {
+        if (!response.containsHeader("Cache-Control")) {
+            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+            response.setHeader("Pragma", "no-cache");
+            response.setHeader("Expires", "0");
+        }
+    }
+
     /** A redirect with exactly the given Location: relative targets stay relative, never rebuilt from Host. */
     public static void redirect(HttpServletResponse response, int status, String location) {
         protect(response);
@@ -33,8 +46,13 @@ public final class Responses {
 
     /** 401 for a request that cannot be redirected to DingTalk: it tells a script where a person can sign in. */
     public static void unauthorized(HttpServletResponse response, String body) throws IOException {
+        json(response, HttpServletResponse.SC_UNAUTHORIZED, body);
+    }
+
+    /** A fixed JSON answer for a script, with the protective headers. */
+    public static void json(HttpServletResponse response, int status, String body) throws IOException {
         protect(response);
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
         response.getWriter().write(body);
     }
@@ -50,12 +68,12 @@ public final class Responses {
     /** The body of {@link #forbidden}: fixed, like the page, so nothing about the rule or the person shows. */
     public static final String FORBIDDEN_BODY = "{\"error\":\"forbidden\"}";
 
+    /** The body of a 429 for a script that started too many logins. */
+    public static final String RATE_LIMITED_BODY = "{\"error\":\"rate_limited\"}";
+
     /** 403 for a request that is not a page navigation: a signed-in caller without a role the path requires. */
     public static void forbidden(HttpServletResponse response) throws IOException {
-        protect(response);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(FORBIDDEN_BODY);
+        json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN_BODY);
     }
 
     /** A short fixed-text page in Chinese and English with a link that starts a new login. */

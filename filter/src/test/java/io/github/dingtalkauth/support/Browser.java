@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -88,6 +89,9 @@ public final class Browser {
         private final String method;
         private final String uri;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final Map<String, List<String>> presetResponseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private DispatcherType dispatch = DispatcherType.REQUEST;
+        private String remoteAddr = "203.0.113.10";
 
         private Request(String method, String uri) {
             this.method = method;
@@ -96,6 +100,24 @@ public final class Browser {
 
         public Request header(String name, String value) {
             headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /** Sends this as the container's dispatch of that type: ASYNC after {@code dispatch()}, ERROR to an error page. */
+        public Request dispatch(DispatcherType type) {
+            this.dispatch = type;
+            return this;
+        }
+
+        /** The client address the container reports. */
+        public Request from(String address) {
+            this.remoteAddr = address;
+            return this;
+        }
+
+        /** A response header something before the filter (another filter, a valve) has already set. */
+        public Request responseHeader(String name, String value) {
+            presetResponseHeaders.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             return this;
         }
 
@@ -137,6 +159,10 @@ public final class Browser {
             String contextPath = container.contextPath();
 
             when(request.getMethod()).thenReturn(spec.method);
+            when(request.getDispatcherType()).thenReturn(spec.dispatch);
+            when(request.getRemoteAddr()).thenReturn(spec.remoteAddr);
+            when(request.getRequestedSessionId()).thenReturn(sessionIdBefore);
+            spec.presetResponseHeaders.forEach((name, values) -> responseHeaders.put(name, new ArrayList<>(values)));
             when(request.getContextPath()).thenReturn(contextPath);
             when(request.getRequestURI()).thenReturn(contextPath + path);
             when(request.getServletPath()).thenReturn(decodePath(path));

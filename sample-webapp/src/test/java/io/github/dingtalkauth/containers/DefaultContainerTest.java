@@ -1,13 +1,15 @@
 package io.github.dingtalkauth.containers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.DingTalkAuthFilter;
-import io.github.dingtalkauth.DingTalkSettings;
-import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.containers.TwoContainers.Container;
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.SignIn;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -15,119 +17,63 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.EnumSet;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.apache.catalina.Context;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The filter on Jetty 12 and Tomcat 10.1 left at their defaults (no session-config: sessions tracked by cookie and by
- * URL), registered in code. Covers what differs between containers or depends on their defaults: the programmatic
- * security calls ({@code request.logout()} was a no-op on Tomcat and a 500 on Jetty) and URL session ids.
+ * The filter on Jetty 12 and Tomcat 10.1 left at their defaults ({@link TwoContainers}). Covers what differs between
+ * containers or depends on their defaults: the programmatic security calls ({@code request.logout()} was a no-op on
+ * Tomcat and a 500 on Jetty), URL session ids, the ASYNC and ERROR dispatches, the cache headers of signed-in
+ * responses, and the session cookies of two callbacks finishing together.
  */
 class DefaultContainerTest {
-    private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
-
-    enum Container { JETTY, TOMCAT }
-
-    private static DingTalkEmulator emulator;
-    private static Server jetty;
-    private static Tomcat tomcat;
-    private static URI jettyBase;
-    private static URI tomcatBase;
+    private static TwoContainers containers;
 
     @BeforeAll
     static void start() throws Exception {
-        TOMCAT_LOG.setLevel(Level.WARNING);
-        emulator = DingTalkEmulator.builder().port(0).start();
-        startJetty();
-        startTomcat();
+        containers = TwoContainers.start(new ProbeServlet());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            jetty.stop();
-            tomcat.stop();
-            tomcat.destroy();
-        } finally {
-            emulator.close();
-        }
+        containers.close();
     }
 
-    private static DingTalkSettings settings(URI base) {
-        emulator.registerRedirectUri(base + "/dingtalk/callback");
-        return DingTalkSettings.builder().appId(emulator.clientId()).appSecret(emulator.clientSecret())
-                .redirectUri(base + "/dingtalk/callback").authorizeUrl(emulator.authorizeUrl())
-                .apiBaseUrl(emulator.apiBaseUrl()).build();
-    }
-
-    private static void startJetty() throws Exception {
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("localhost");
-        jetty.addConnector(connector);
-        connector.open();
-        jettyBase = URI.create("http://localhost:" + connector.getLocalPort());
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.setContextPath("/");
-        context.addFilter(new FilterHolder(new DingTalkAuthFilter(settings(jettyBase))), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new ProbeServlet()), "/");
-        jetty.setHandler(context);
-        jetty.start();
-    }
-
-    private static void startTomcat() throws Exception {
-        tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("programmatic-").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "localhost");
-        tomcat.setConnector(connector);
-        tomcat.getHost();
-        tomcat.init();
-        tomcatBase = URI.create("http://localhost:" + connector.getLocalPort());
-        Context context = tomcat.addContext("", null);
-        FilterDef def = new FilterDef();
-        def.setFilterName("dingtalk");
-        def.setFilter(new DingTalkAuthFilter(settings(tomcatBase)));
-        context.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("dingtalk");
-        map.addURLPattern("/*");
-        context.addFilterMap(map);
-        Tomcat.addServlet(context, "probe", new ProbeServlet());
-        context.addServletMappingDecoded("/", "probe");
-        tomcat.start();
-    }
-
-    /** {@code /logout-now} calls request.logout(); every path reports what the request says about the user. */
+    /**
+     * {@code /logout-now} calls request.logout(); {@code …/async} starts async processing and dispatches back to
+     * itself from another thread; {@code /missing} is a 404, whose error page is {@link TwoContainers#ERROR_PAGE}. Every answer
+     * reports the dispatch and what the request says about the user.
+     */
     private static final class ProbeServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
-            StringBuilder text = new StringBuilder();
-            if (req.getRequestURI().endsWith("/logout-now")) {
+            String uri = req.getRequestURI();
+            if (uri.endsWith("/async") && req.getDispatcherType() == DispatcherType.REQUEST) {
+                AsyncContext async = req.startAsync();
+                async.start(async::dispatch);
+                return;
+            }
+            if (uri.endsWith("/missing")) {
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            StringBuilder text = new StringBuilder("dispatch=").append(req.getDispatcherType()).append('\n');
+            if (uri.endsWith("/logout-now")) {
                 text.append("authenticatedBefore=").append(req.authenticate(resp)).append('\n');
                 req.logout();
                 text.append("authType=").append(req.getAuthType()).append('\n');
-            } else if (req.getRequestURI().endsWith("/login-now")) {
+            } else if (uri.endsWith("/login-now")) {
                 try {
                     req.login("someone", "password");
                     text.append("login=accepted\n");
@@ -142,7 +88,7 @@ class DefaultContainerTest {
     }
 
     private static Browser signedIn(Container container) {
-        Browser browser = new Browser(container == Container.JETTY ? jettyBase : tomcatBase);
+        Browser browser = new Browser(base(container));
         Browser.Response done = SignIn.signIn(browser, "/whoami", "zhangsan");
         assertEquals(303, done.status(), done.body());
         assertTrue(browser.navigate("/whoami").body().contains("remoteUser=" + unionId()), "signed in first");
@@ -150,7 +96,8 @@ class DefaultContainerTest {
     }
 
     private static String unionId() {
-        return emulator.users().stream().filter(u -> u.key().equals("zhangsan")).findFirst().orElseThrow().unionId();
+        return containers.emulator.users().stream().filter(u -> u.key().equals("zhangsan")).findFirst()
+                .orElseThrow().unionId();
     }
 
     @ParameterizedTest
@@ -175,7 +122,7 @@ class DefaultContainerTest {
     @ParameterizedTest
     @EnumSource(Container.class)
     void aSessionIdInTheCallbackUrlCannotSignAVictimIn(Container container) {
-        URI base = container == Container.JETTY ? jettyBase : tomcatBase;
+        URI base = base(container);
         Browser attacker = new Browser(base);
         SignIn.Started started = SignIn.start(attacker, "/whoami");
         String callback = SignIn.approve(attacker, started, "lisi");
@@ -202,5 +149,113 @@ class DefaultContainerTest {
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.body().contains("login=refused"), answer.body());
         assertTrue(answer.body().contains("remoteUser=" + unionId()), "still signed in: " + answer.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anAsyncDispatchSeesTheSignedInUser(Container container) {
+        Browser browser = signedIn(container);
+
+        Browser.Response answer = browser.navigate("/reports/async");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("dispatch=ASYNC\n"), answer.body());
+        assertTrue(answer.body().contains("remoteUser=" + unionId()), answer.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anExcludedPathMayStartAsyncProcessing(Container container) {
+        Browser.Response answer = new Browser(base(container)).navigate("/public/async");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("dispatch=ASYNC\nremoteUser=null"), answer.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anErrorPageSeesTheSignedInUser(Container container) {
+        Browser browser = signedIn(container);
+
+        Browser.Response answer = browser.navigate("/missing");
+
+        assertEquals(404, answer.status(), answer.body());
+        assertTrue(answer.body().contains("dispatch=ERROR\n"), answer.body());
+        assertTrue(answer.body().contains("remoteUser=" + unionId()), answer.body());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void anAnonymousErrorPageIsServedWithoutALogin(Container container) {
+        Browser.Response answer = new Browser(base(container)).navigate("/public/missing");
+
+        assertEquals(404, answer.status(), answer.body());
+        assertTrue(answer.body().contains("dispatch=ERROR\nremoteUser=null"), answer.body());
+    }
+
+    private static URI base(Container container) {
+        return containers.base(container);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aSignedInResponseIsNotCacheable(Container container) {
+        Browser.Response page = signedIn(container).navigate("/whoami");
+
+        assertEquals(200, page.status(), page.body());
+        assertEquals("no-cache, no-store, max-age=0, must-revalidate", page.header("Cache-Control"));
+        assertEquals("no-cache", page.header("Pragma"));
+        assertEquals("0", page.header("Expires"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void signingInAgainAsTheSamePersonRenewsTheSessionId(Container container) {
+        Browser browser = signedIn(container);
+        String before = browser.cookie("JSESSIONID");
+
+        Browser.Response again = SignIn.signIn(browser, "/dingtalk/login?returnTo=/whoami", "zhangsan");
+
+        assertEquals(303, again.status(), again.body());
+        String after = again.setsCookie("JSESSIONID").orElse(before);
+        assertFalse(after.equals(before), "the session id was not renewed: " + before);
+    }
+
+    /**
+     * Two tabs of one browser sign the same person in at the same moment: both callbacks carry the same cookie and
+     * finish together. Every session id their answers set must be live, whichever answer the browser reads last.
+     */
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void twoCallbacksOfOneBrowserFinishingTogetherLeaveNoDeadCookie(Container container) throws Exception {
+        Browser browser = new Browser(base(container));
+        SignIn.Started first = SignIn.start(browser, "/first");
+        SignIn.Started second = SignIn.start(browser, "/second");
+        List<String> callbacks = List.of(SignIn.approve(browser, first, "zhangsan"),
+                SignIn.approve(browser, second, "zhangsan"));
+        containers.emulator.setFault(Endpoint.TOKEN, Fault.delay(Duration.ofMillis(500))); // both wait, then finish
+        ExecutorService tabs = Executors.newFixedThreadPool(2);
+        List<Future<Browser.Response>> answers = new ArrayList<>();
+        try {
+            callbacks.forEach(callback -> answers.add(tabs.submit(() -> SignIn.callback(browser, callback))));
+            for (Future<Browser.Response> answer : answers) {
+                assertEquals(303, answer.get(10, TimeUnit.SECONDS).status());
+            }
+        } finally {
+            containers.emulator.clearFaults();
+            tabs.shutdownNow();
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<Browser.Response> answer : answers) {
+            answer.get().setsCookie("JSESSIONID").ifPresent(ids::add);
+        }
+        assertFalse(ids.isEmpty(), "the sign-in renewed the session id");
+        for (String id : ids) {
+            Browser holder = new Browser(base(container));
+            holder.setCookie("JSESSIONID", id);
+            Browser.Response whoami = holder.get("/whoami", "Accept", "application/json");
+            assertTrue(whoami.body().contains("remoteUser=" + unionId()),
+                    "a session id set by one of the answers is dead: " + whoami.status() + " " + ids);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.github.dingtalkauth.e2e.SignInScenarios;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.testing.Browser;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -109,7 +111,8 @@ class CodeRegisteredSignInTest extends SignInScenarios {
             FilterRegistration.Dynamic dingtalk =
                     servletContext.addFilter("dingtalk", new DingTalkAuthFilter(settings));
             dingtalk.setAsyncSupported(true);
-            dingtalk.addMappingForUrlPatterns(null, false, "/*");
+            dingtalk.addMappingForUrlPatterns(
+                    EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR), false, "/*");
             // Settings from code win wholly: were this init-param read, the missing file would stop the start.
             dingtalk.setInitParameter("configFile", "/WEB-INF/absent.properties");
 

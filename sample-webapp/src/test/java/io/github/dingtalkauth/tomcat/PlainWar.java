@@ -212,10 +212,14 @@ final class PlainWar implements AutoCloseable {
                   <filter>
                     <filter-name>dingtalk</filter-name>
                     <filter-class>io.github.dingtalkauth.DingTalkAuthFilter</filter-class>
-                %s  </filter>
+                %s    <async-supported>true</async-supported>
+                  </filter>
                   <filter-mapping>
                     <filter-name>dingtalk</filter-name>
                     <url-pattern>/*</url-pattern>
+                    <dispatcher>REQUEST</dispatcher>
+                    <dispatcher>ASYNC</dispatcher>
+                    <dispatcher>ERROR</dispatcher>
                   </filter-mapping>
                   <servlet>
                     <servlet-name>whoami</servlet-name>

@@ -161,7 +161,9 @@ class PlainWarOrganizationTest {
     @Test
     void hundredConcurrentSignInsOnAColdCacheFetchTheAppTokenOnce() throws Exception {
         int logins = 100;
-        try (PlainWar cold = PlainWar.deploy(emulator, fileSettings())) {
+        Map<String, String> settings = fileSettings();
+        settings.put("maxConcurrentCalls", Integer.toString(logins)); // all of them wait on DingTalk at once
+        try (PlainWar cold = PlainWar.deploy(emulator, settings)) {
             // Everyone is at DingTalk's redirect back; then all callbacks arrive at once at a filter with no app token.
             List<Browser> browsers = new ArrayList<>();
             List<String> callbacks = new ArrayList<>();

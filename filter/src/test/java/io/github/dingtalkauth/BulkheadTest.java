@@ -1,15 +1,14 @@
 package io.github.dingtalkauth;
 
-import static io.github.dingtalkauth.support.FakeDingTalk.PROFILE_PATH;
-import static io.github.dingtalkauth.support.FakeDingTalk.TOKEN_PATH;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.support.Browser;
 import io.github.dingtalkauth.support.Browser.Exchange;
-import io.github.dingtalkauth.support.FakeDingTalk;
 import io.github.dingtalkauth.support.FilterFixture;
 import io.github.dingtalkauth.support.LogCapture;
 import java.util.List;
@@ -39,21 +38,20 @@ class BulkheadTest extends FilterFixture {
     @BeforeEach
     void holdTheOnlyPermit() throws InterruptedException {
         log = LogCapture.start();
-        // The code SLOW waits until released and is then refused; any other code is a sign-in of union-2.
-        dingtalk.on(TOKEN_PATH, (exchange, request) -> {
-            if (request.json().getString("code").equals("SLOW")) {
-                tokenCallArrived.countDown();
+        // The first callback's token call waits in DingTalk until the test releases it, holding the only permit.
+        dingtalk.setFaultOnce(Endpoint.TOKEN, Fault.whileAnswering(() -> {
+            tokenCallArrived.countDown();
+            try {
                 releaseTokenCall.await(10, TimeUnit.SECONDS);
-                FakeDingTalk.send(exchange, 400, "application/json", "{\"code\":\"invalidCode\"}");
-            } else {
-                FakeDingTalk.send(exchange, 200, "application/json", "{\"accessToken\":\"AT-2\",\"expireIn\":7200}");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
-        dingtalk.on(PROFILE_PATH, FakeDingTalk.json(200, "{\"nick\":\"李四\",\"unionId\":\"union-2\"}"));
+        }));
         Browser first = container.browser();
         String state = startLogin(first, "/a");
         stuck = CompletableFuture.supplyAsync(
-                () -> first.get("/dingtalk/callback?authCode=SLOW&state=" + state).send(filter));
+                () -> first.get("/dingtalk/callback?authCode=" + approve(state, "union-1") + "&state=" + state)
+                        .send(filter));
         assertTrue(tokenCallArrived.await(10, TimeUnit.SECONDS), "the first callback never reached DingTalk");
         log.clear();
     }
@@ -68,7 +66,8 @@ class BulkheadTest extends FilterFixture {
     @Test
     void aCallbackWithNoPermitFreeGets503AtOnceWithoutCallingDingTalk() {
         String state = startLogin(browser, "/reports");
-        Exchange busy = browser.get("/dingtalk/callback?authCode=C2&state=" + state).send(filter);
+        Exchange busy = browser.get("/dingtalk/callback?authCode=" + approve(state, "alice") + "&state=" + state)
+                .send(filter);
         assertAll(
                 () -> assertEquals(503, busy.status(), busy::everything),
                 () -> assertEquals("5", busy.header("Retry-After")),
@@ -76,7 +75,7 @@ class BulkheadTest extends FilterFixture {
                 () -> assertTrue(busy.body().contains("请几秒钟后刷新本页") && busy.body().contains("Reload this page"),
                         busy::body),
                 () -> assertEquals("no-store", busy.header("Cache-Control")),
-                () -> assertEquals(1, dingtalk.hits(TOKEN_PATH), "only the stuck callback called DingTalk"),
+                () -> assertEquals(1, dingtalk.stats().tokenRequests(), "only the stuck callback called DingTalk"),
                 () -> assertFalse(busy.passedThrough()));
     }
 
@@ -84,7 +83,7 @@ class BulkheadTest extends FilterFixture {
     void aRefusedCallbackLogsOneWarningWithTheReasonAndNoState() {
         String state = startLogin(browser, "/reports");
         log.clear();
-        browser.get("/dingtalk/callback?authCode=C2&state=" + state).send(filter);
+        browser.get("/dingtalk/callback?authCode=" + approve(state, "alice") + "&state=" + state).send(filter);
         List<String> warnings = log.messages(Level.WARNING);
         assertEquals(1, warnings.size(), log::all);
         assertTrue(warnings.get(0).contains("reason=provider_busy"), log::all);
@@ -94,12 +93,12 @@ class BulkheadTest extends FilterFixture {
     @Test
     void aRefusedCallbackKeepsItsLoginSoTheSameUrlWorksOnceAPermitIsFree() {
         String state = startLogin(browser, "/reports");
-        String url = "/dingtalk/callback?authCode=C2&state=" + state;
+        String url = "/dingtalk/callback?authCode=" + approve(state, "alice") + "&state=" + state;
         assertEquals(503, browser.get(url).send(filter).status());
         assertTrue(pending(browser).contains(state), "the state was not spent");
 
         releaseTokenCall.countDown();
-        assertEquals(502, stuck.join().status(), "the stuck callback ends as DingTalk answered it");
+        assertEquals(303, stuck.join().status(), "the stuck callback ends as DingTalk answered it");
         Exchange retried = browser.get(url).send(filter);
         assertEquals(303, retried.status(), retried::everything);
         assertEquals("/reports", retried.location());

@@ -180,16 +180,8 @@ public class DingTalkAuthFilter implements Filter {
                     : urlsFor(request.getContextPath());
             request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, here.links());
             DingTalkPrincipal principal = DingTalkPrincipal.find(request);
-            if (principal != null && !sessions.keeps(request, principal)) { // maxSessionAge, memberRecheck
-                principal = null;
-            }
-            if (principal != null) {
-                if (paths.admits(request, response, principal, path)) { // require.* rules
-                    if (cacheControl) {
-                        Responses.uncacheableUnlessSet(response); // a page for one person, never for a shared cache
-                    }
-                    chain.doFilter(new SignedInRequest(request, principal), response);
-                }
+            if (principal != null && sessions.keeps(request, principal)) { // maxSessionAge, memberRecheck
+                serveSignedIn(request, response, chain, principal, path);
             } else if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
                 chain.doFilter(request, response);
             } else if (RequestKind.isNavigation(request)) {
@@ -210,6 +202,18 @@ public class DingTalkAuthFilter implements Filter {
         DingTalkPrincipal principal = DingTalkPrincipal.find(request);
         boolean wrapped = principal == null || request.getUserPrincipal() == principal;
         chain.doFilter(wrapped ? request : new SignedInRequest(request, principal), response);
+    }
+
+    /** The path's role rules, no shared caching of a page meant for one person, then the app with the user visible. */
+    private void serveSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                               DingTalkPrincipal principal, String path) throws IOException, ServletException {
+        if (!paths.admits(request, response, principal, path)) {
+            return; // a require.* rule answered 403
+        }
+        if (cacheControl) {
+            Responses.uncacheableUnlessSet(response);
+        }
+        chain.doFilter(new SignedInRequest(request, principal), response);
     }
 
     @Override

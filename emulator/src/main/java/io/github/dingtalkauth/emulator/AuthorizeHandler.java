@@ -119,7 +119,7 @@ final class AuthorizeHandler implements RequestHandler {
         throw new BadRequest("scope must be openid or openid corpid");
     }
 
-    private static Params parse(String query) throws BadRequest {
+    static Params parse(String query) throws BadRequest {
         try {
             return Params.parse(query);
         } catch (IllegalArgumentException e) {
@@ -127,7 +127,7 @@ final class AuthorizeHandler implements RequestHandler {
         }
     }
 
-    private static String required(Params params, String name) throws BadRequest {
+    static String required(Params params, String name) throws BadRequest {
         return params.first(name).filter(value -> !value.isEmpty())
                 .orElseThrow(() -> new BadRequest(name + " is missing"));
     }

@@ -1,0 +1,70 @@
+package io.github.dingtalkauth.emulator;
+
+import java.util.List;
+
+/**
+ * {@code GET /connect/qrconnect} and {@code GET /connect/oauth2/sns_authorize} on the oapi host: the legacy flow's
+ * login pages (protocol §2.1). Checks {@code appid}, {@code response_type=code}, {@code scope=snsapi_login} and the
+ * registered {@code redirect_uri}, then shows the same consent page as the new flow; approving returns {@code code}
+ * (a legacy temporary code) and {@code state}. The real pages show a QR code or a password form; whom to sign in as
+ * is the emulator's consent page either way.
+ */
+final class LegacyAuthorizeHandler implements RequestHandler {
+
+    static final String SCOPE = "snsapi_login";
+    private static final List<String> SINGLE_VALUED = List.of("appid", "redirect_uri", "response_type", "scope",
+            "state");
+
+    private final String clientId;
+    private final RedirectUris redirectUris;
+    private final Directory directory;
+    private final Grants grants;
+
+    LegacyAuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants) {
+        this.clientId = clientId;
+        this.redirectUris = redirectUris;
+        this.directory = directory;
+        this.grants = grants;
+    }
+
+    @Override
+    public Response handle(RecordedRequest request) {
+        if (!"GET".equals(request.method())) {
+            return Pages.error(405, "only GET is allowed here, not " + request.method()).withHeader("Allow", "GET");
+        }
+        try {
+            AuthorizeRequest valid = validate(request.query());
+            return Pages.consent(clientId, valid, grants.openTicket(valid), directory);
+        } catch (BadRequest e) {
+            return Pages.error(400, e.getMessage());
+        }
+    }
+
+    AuthorizeRequest validate(String query) throws BadRequest {
+        Params params = AuthorizeHandler.parse(query);
+        for (String name : SINGLE_VALUED) {
+            if (params.repeated(name)) {
+                throw new BadRequest(name + " is repeated");
+            }
+        }
+        if (!clientId.equals(required(params, "appid"))) {
+            throw new BadRequest("appid is not a known app");
+        }
+        String redirectUri = required(params, "redirect_uri");
+        if (!redirectUris.accepts(redirectUri)) {
+            throw new BadRequest("redirect_uri is not registered for this app: " + redirectUri);
+        }
+        if (!"code".equals(required(params, "response_type"))) {
+            throw new BadRequest("response_type must be code");
+        }
+        if (!SCOPE.equals(required(params, "scope"))) {
+            throw new BadRequest("scope must be " + SCOPE);
+        }
+        return new AuthorizeRequest(redirectUri, params.first("state").orElse(null), false,
+                AuthorizeRequest.NO_ORGANIZATION, true);
+    }
+
+    private static String required(Params params, String name) throws BadRequest {
+        return AuthorizeHandler.required(params, name);
+    }
+}

@@ -1,7 +1,6 @@
 package io.github.dingtalkauth;
 
 import io.github.dingtalkauth.client.BackChannel;
-import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.PathPatterns;
@@ -14,6 +13,7 @@ import io.github.dingtalkauth.flow.MembershipProbe;
 import io.github.dingtalkauth.flow.OrganizationStep;
 import io.github.dingtalkauth.flow.PathGuard;
 import io.github.dingtalkauth.flow.SessionGuard;
+import io.github.dingtalkauth.flow.SignInMode;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
@@ -101,9 +101,8 @@ public class DingTalkAuthFilter implements Filter {
         excluded = errorPage == null ? config.get(Settings.EXCLUDE_PATHS)
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
         backChannel = new BackChannel(config.get(Settings.CONNECT_TIMEOUT));
-        DingTalkClient client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(),
-                config.appSecret(), backChannel);
         OrganizationStep organization = OrganizationStep.create(config, backChannel);
+        SignInMode mode = SignInMode.of(config, backChannel, organization); // flow: oauth2 or legacy
         try {
             sessions = SessionGuard.of(config,
                     membershipProbe != null ? membershipProbe : organization.membershipProbe(), clock);
@@ -112,8 +111,8 @@ public class DingTalkAuthFilter implements Filter {
         }
         paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
         failures = new Failures(errorPage, config.loginPath());
-        login = new LoginStarter(config, new StateTokens(), clock);
-        callback = new CallbackHandler(config, client, organization, failures, clock);
+        login = new LoginStarter(config, mode, new StateTokens(), clock);
+        callback = new CallbackHandler(config, mode, failures, clock);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         warnAboutDeployment(filterConfig);

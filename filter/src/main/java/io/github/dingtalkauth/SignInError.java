@@ -47,7 +47,12 @@ public enum SignInError {
      * organization picked, no corpId, not found, an external contact, outside the app's visible range, or not
      * activated under {@code requireActive}). The log line's {@code verdict=} says which.
      */
-    NOT_A_MEMBER(403);
+    NOT_A_MEMBER(403),
+    /**
+     * With {@code flow=legacy}: DingTalk refused the signed call because this server's clock differs from DingTalk's
+     * by more than a minute ({@code errcode} 853002). Fix the server's time (NTP).
+     */
+    CLOCK_SKEW(502);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

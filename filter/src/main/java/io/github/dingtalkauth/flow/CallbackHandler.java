@@ -1,10 +1,8 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
-import io.github.dingtalkauth.client.AccessGrant;
 import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.DingTalkApiException;
-import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.web.Responses;
@@ -29,17 +27,14 @@ public final class CallbackHandler {
     private static final Pattern PRINTABLE_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
 
     private final DingTalkConfig config;
-    private final DingTalkClient client;
-    private final OrganizationStep organization;
+    private final SignInMode mode;
     private final Failures failures;
     private final Clock clock;
     private final Duration requestTimeout;
 
-    public CallbackHandler(DingTalkConfig config, DingTalkClient client, OrganizationStep organization,
-                           Failures failures, Clock clock) {
+    public CallbackHandler(DingTalkConfig config, SignInMode mode, Failures failures, Clock clock) {
         this.config = config;
-        this.client = client;
-        this.organization = organization;
+        this.mode = mode; // the configured flow's code → profile, then the organization step
         this.failures = failures;
         this.clock = clock;
         this.requestTimeout = config.get(Settings.REQUEST_TIMEOUT);
@@ -114,8 +109,7 @@ public final class CallbackHandler {
         DingTalkPrincipal principal;
         try {
             Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
-            AccessGrant grant = client.exchangeCode(callback.code(), deadline);
-            principal = organization.admit(client.fetchProfile(grant, deadline), grant.corpId(), deadline);
+            principal = mode.signIn(callback.code(), deadline);
         } catch (DingTalkApiException e) {
             failures.send(request, response, reasonFor(e), e.getMessage());
             return;

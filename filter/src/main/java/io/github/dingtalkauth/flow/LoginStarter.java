@@ -20,17 +20,14 @@ public final class LoginStarter {
     private final DingTalkConfig config;
     private final StateTokens states;
     private final Clock clock;
-    private final String authorizeBase;
-    private final String fixedQuery;
+    private final SignInMode mode;
     private final String configuredRedirect;
 
-    public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock) {
+    public LoginStarter(DingTalkConfig config, SignInMode mode, StateTokens states, Clock clock) {
         this.config = config;
         this.states = states;
         this.clock = clock;
-        URI authorize = config.get(Settings.AUTHORIZE_URL);
-        this.authorizeBase = authorize.toString() + (authorize.getRawQuery() == null ? "?" : "&");
-        this.fixedQuery = AuthorizeQuery.fixed(config); // with the organization's parameters, when configured
+        this.mode = mode; // the authorize URL of the configured flow
         this.configuredRedirect = config.redirectUri() == null ? null : encode(config.redirectUri().toString());
     }
 
@@ -64,8 +61,7 @@ public final class LoginStarter {
             AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
         }
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
-        Responses.redirect(response, HttpServletResponse.SC_FOUND,
-                authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);
+        Responses.redirect(response, HttpServletResponse.SC_FOUND, mode.authorizeUrl(encodedRedirect, state));
     }
 
     /** The configured redirect URI, else one derived from the request (only as trustworthy as the Host header). */

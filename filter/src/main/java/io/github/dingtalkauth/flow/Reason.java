@@ -47,7 +47,10 @@ public enum Reason {
     ROLE_REQUIRED(SignInError.ROLE_REQUIRED, "您没有访问此页面所需的角色。如需访问，请联系管理员。",
             "You do not have a role this page requires. Ask your administrator for access."),
     NOT_A_MEMBER(SignInError.NOT_A_MEMBER, "此钉钉帐号不是本组织的成员。",
-            "This DingTalk account is not a member of the organization.");
+            "This DingTalk account is not a member of the organization."),
+    CLOCK_SKEW(SignInError.CLOCK_SKEW, "本服务器的时钟与钉钉服务器相差超过一分钟，登录无法完成。请联系管理员校准服务器时间。",
+            "This server's clock differs from DingTalk's by more than a minute, so the sign-in could not be"
+                    + " completed. Ask your administrator to correct the server's time.");
 
     private final SignInError error;
     private final String chinese;

@@ -70,7 +70,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         Grants grants = new Grants(config.clock,
                 IdSource.prefixedOrRandom(config.codePrefix),
                 IdSource.prefixedOrRandom(config.tokenPrefix),
-                refreshTokenIds(config.tokenPrefix),
+                IdSource.refreshTokenIds(config.tokenPrefix),
                 config.codeTtl, config.tokenTtl);
         this.clock = config.clock;
         this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
@@ -203,11 +203,9 @@ public final class DingTalkEmulator implements AutoCloseable {
         String query = Objects.requireNonNullElse(uri.getRawQuery(), "");
         EmulatorUser user = directory.byKey(Objects.requireNonNull(userKey, "userKey"))
                 .orElseThrow(() -> new IllegalArgumentException("there is no user with key " + userKey));
-        String path = Objects.requireNonNullElse(uri.getRawPath(), "");
-        boolean legacy = path.endsWith(Endpoint.LEGACY_QR_AUTHORIZE.path())
-                || path.endsWith(Endpoint.LEGACY_ACCOUNT_AUTHORIZE.path());
         try {
-            return approve.approved(legacy ? legacyAuthorize.validate(query) : authorize.validate(query), user);
+            return approve.approved(LegacyAuthorizeHandler.serves(uri) ? legacyAuthorize.validate(query)
+                    : authorize.validate(query), user);
         } catch (BadRequest e) {
             throw new IllegalArgumentException("invalid authorize request: " + e.getMessage());
         }
@@ -226,11 +224,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         clockSkew.set(Duration.ZERO);
     }
 
-    /**
-     * Moves the clock {@code sns/getuserinfo_bycode} checks timestamps against by {@code skew} (positive: the
-     * emulator runs ahead), so that a client's timestamp more than a minute off gets {@code errcode} 853002;
-     * {@link #reset()} sets it back to zero.
-     */
+    /** Moves the clock {@code sns/getuserinfo_bycode} checks timestamps by (853002 beyond a minute) until reset. */
     public void setClockSkew(Duration skew) {
         clockSkew.set(Objects.requireNonNull(skew, "skew"));
     }
@@ -288,12 +282,6 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Runs the emulator until the process is killed; {@code --help} lists the options. */
     public static void main(String[] args) {
         CommandLine.run(args);
-    }
-
-    private static IdSource refreshTokenIds(String tokenPrefix) {
-        return tokenPrefix != null && tokenPrefix.contains("AT")
-                ? IdSource.counting(tokenPrefix.replace("AT", "RT"))
-                : IdSource.random();
     }
 
     private static String urlHost(String host) {

@@ -1,6 +1,8 @@
 package io.github.dingtalkauth.emulator;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code GET /connect/qrconnect} and {@code GET /connect/oauth2/sns_authorize} on the oapi host: the legacy flow's
@@ -38,6 +40,13 @@ final class LegacyAuthorizeHandler implements RequestHandler {
         } catch (BadRequest e) {
             return Pages.error(400, e.getMessage());
         }
+    }
+
+    /** Whether {@code authorizeUrl} is one of the legacy login pages, addressed to DingTalk or to the emulator. */
+    static boolean serves(URI authorizeUrl) {
+        String path = Objects.requireNonNullElse(authorizeUrl.getRawPath(), "");
+        return path.endsWith(Endpoint.LEGACY_QR_AUTHORIZE.path())
+                || path.endsWith(Endpoint.LEGACY_ACCOUNT_AUTHORIZE.path());
     }
 
     AuthorizeRequest validate(String query) throws BadRequest {

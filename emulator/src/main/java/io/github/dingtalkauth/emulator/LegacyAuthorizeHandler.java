@@ -7,39 +7,18 @@ import java.util.Objects;
 /**
  * {@code GET /connect/qrconnect} and {@code GET /connect/oauth2/sns_authorize} on the oapi host: the legacy flow's
  * login pages (protocol §2.1). Checks {@code appid}, {@code response_type=code}, {@code scope=snsapi_login} and the
- * registered {@code redirect_uri}, then shows the same consent page as the new flow; approving returns {@code code}
- * (a legacy temporary code) and {@code state}. The real pages show a QR code or a password form; whom to sign in as
+ * registered {@code redirect_uri}, then shows the same consent page as the new flow (the GET and the error page are
+ * {@link AuthorizeHandler}'s); approving returns {@code code} (a legacy temporary code) and {@code state}. The real pages show a QR code or a password form; whom to sign in as
  * is the emulator's consent page either way.
  */
-final class LegacyAuthorizeHandler implements RequestHandler {
+final class LegacyAuthorizeHandler extends AuthorizeHandler {
 
     static final String SCOPE = "snsapi_login";
     private static final List<String> SINGLE_VALUED = List.of("appid", "redirect_uri", "response_type", "scope",
             "state");
 
-    private final String clientId;
-    private final RedirectUris redirectUris;
-    private final Directory directory;
-    private final Grants grants;
-
     LegacyAuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants) {
-        this.clientId = clientId;
-        this.redirectUris = redirectUris;
-        this.directory = directory;
-        this.grants = grants;
-    }
-
-    @Override
-    public Response handle(RecordedRequest request) {
-        if (!"GET".equals(request.method())) {
-            return Pages.error(405, "only GET is allowed here, not " + request.method()).withHeader("Allow", "GET");
-        }
-        try {
-            AuthorizeRequest valid = validate(request.query());
-            return Pages.consent(clientId, valid, grants.openTicket(valid), directory);
-        } catch (BadRequest e) {
-            return Pages.error(400, e.getMessage());
-        }
+        super(clientId, redirectUris, directory, grants);
     }
 
     /** Whether {@code authorizeUrl} is one of the legacy login pages, addressed to DingTalk or to the emulator. */
@@ -49,8 +28,9 @@ final class LegacyAuthorizeHandler implements RequestHandler {
                 || path.endsWith(Endpoint.LEGACY_ACCOUNT_AUTHORIZE.path());
     }
 
+    @Override
     AuthorizeRequest validate(String query) throws BadRequest {
-        Params params = AuthorizeHandler.parse(query);
+        Params params = parse(query);
         for (String name : SINGLE_VALUED) {
             if (params.repeated(name)) {
                 throw new BadRequest(name + " is repeated");
@@ -71,9 +51,5 @@ final class LegacyAuthorizeHandler implements RequestHandler {
         }
         return new AuthorizeRequest(redirectUri, params.first("state").orElse(null), false,
                 AuthorizeRequest.NO_ORGANIZATION, true);
-    }
-
-    private static String required(Params params, String name) throws BadRequest {
-        return AuthorizeHandler.required(params, name);
     }
 }

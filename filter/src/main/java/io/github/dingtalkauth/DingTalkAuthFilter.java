@@ -2,7 +2,6 @@ package io.github.dingtalkauth;
 
 import io.github.dingtalkauth.client.BackChannel;
 import io.github.dingtalkauth.client.CallLimiter;
-import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.ConfigLoader;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.PathPatterns;
@@ -15,6 +14,7 @@ import io.github.dingtalkauth.flow.MembershipProbe;
 import io.github.dingtalkauth.flow.OrganizationStep;
 import io.github.dingtalkauth.flow.PathGuard;
 import io.github.dingtalkauth.flow.SessionGuard;
+import io.github.dingtalkauth.flow.SignInMode;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
@@ -105,9 +105,8 @@ public class DingTalkAuthFilter implements Filter {
                 : config.get(Settings.EXCLUDE_PATHS).plusExact(errorPage);
         backChannel = new BackChannel(config.get(Settings.CONNECT_TIMEOUT));
         CallLimiter calls = new CallLimiter(config.get(Settings.MAX_CONCURRENT_CALLS));
-        DingTalkClient client = new DingTalkClient(config.get(Settings.API_BASE_URL), config.appId(),
-                config.appSecret(), backChannel);
         OrganizationStep organization = OrganizationStep.create(config, backChannel);
+        SignInMode mode = SignInMode.of(config, backChannel, organization); // flow: oauth2 or legacy
         try {
             sessions = SessionGuard.of(config,
                     membershipProbe != null ? membershipProbe : organization.membershipProbe(), clock, calls);
@@ -116,8 +115,8 @@ public class DingTalkAuthFilter implements Filter {
         }
         paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
         failures = new Failures(errorPage, config.loginPath());
-        login = new LoginStarter(config, new StateTokens(), clock, failures);
-        callback = new CallbackHandler(config, client, organization, failures, clock, calls);
+        login = new LoginStarter(config, mode, new StateTokens(), clock, failures);
+        callback = new CallbackHandler(config, mode, failures, clock, calls);
         cacheControl = config.get(Settings.CACHE_CONTROL);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());

@@ -214,6 +214,16 @@ public final class DingTalkSettings {
             return put(Settings.CACHE_CONTROL, Boolean.toString(cacheControl));
         }
 
+        /** {@code oauth2} (the default) or {@code legacy}: GitLab's flow, whose openid is GitLab's uid. */
+        public Builder flow(String flow) {
+            return put(Settings.FLOW, flow);
+        }
+
+        /** With {@code flow("legacy")}: {@code qr} (the default) or {@code account}. */
+        public Builder legacyLoginPage(String page) {
+            return put(Settings.LEGACY_LOGIN_PAGE, page);
+        }
+
         /** @throws ConfigException naming every missing, unknown or malformed key, never a value */
         public DingTalkSettings build() {
             DingTalkConfig config = DingTalkConfig.load(List.of(new ConfigSource(source, values)), System::getenv,

@@ -55,7 +55,12 @@ public enum SignInError {
      */
     PROVIDER_BUSY(503),
     /** This client address started more logins than {@code loginRateLimit} allows; {@code Retry-After} says when. */
-    RATE_LIMITED(429);
+    RATE_LIMITED(429),
+    /**
+     * With {@code flow=legacy}: DingTalk refused the signed call because this server's clock differs from DingTalk's
+     * by more than a minute ({@code errcode} 853002). Fix the server's time (NTP).
+     */
+    CLOCK_SKEW(502);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /oauth2/approve}: the consent page's form. Approve sends the browser back with
- * {@code code}, {@code authCode} (the same value, as DingTalk's tutorial shows) and {@code state}; deny with
+ * {@code code}, {@code authCode} (the same value, as DingTalk's tutorial shows) and {@code state} (the legacy flow's
+ * pages: {@code code} and {@code state} only); deny with
  * {@code error=access_denied}.
  */
 final class ApproveHandler implements RequestHandler {
@@ -58,8 +59,12 @@ final class ApproveHandler implements RequestHandler {
 
     /** Issues a code for {@code user} on a valid authorize request; returns the callback URL that carries it. */
     String approved(AuthorizeRequest request, EmulatorUser user) {
-        String code = grants.issueCode(new Grant(user, request.corpScope()));
         counters.count(Counters.Event.APPROVAL);
+        if (request.legacy()) {
+            // The legacy flow returns only code (and state); it is good only at sns/getuserinfo_bycode.
+            return callback(request, Map.of("code", grants.issueLegacyCode(user)));
+        }
+        String code = grants.issueCode(new Grant(user, request.corpScope()));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("code", code);
         params.put("authCode", code);

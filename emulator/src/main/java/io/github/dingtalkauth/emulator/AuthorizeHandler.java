@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>An invalid request gets an error page and never a redirect: with a bad {@code client_id} or
  * {@code redirect_uri} there is nowhere trustworthy to send the browser.
  */
-final class AuthorizeHandler implements RequestHandler {
+class AuthorizeHandler implements RequestHandler {
 
     private static final List<String> SINGLE_VALUED = List.of("client_id", "redirect_uri", "response_type", "scope",
             "prompt", "state", "corpId", "org_type", "exclusiveLogin", "exclusiveCorpId");
@@ -20,8 +20,8 @@ final class AuthorizeHandler implements RequestHandler {
     private static final Set<String> OPENID = Set.of("openid");
     private static final Set<String> OPENID_CORPID = Set.of("openid", "corpid");
 
-    private final String clientId;
-    private final RedirectUris redirectUris;
+    final String clientId;
+    final RedirectUris redirectUris;
     private final Directory directory;
     private final Grants grants;
 
@@ -119,7 +119,7 @@ final class AuthorizeHandler implements RequestHandler {
         throw new BadRequest("scope must be openid or openid corpid");
     }
 
-    private static Params parse(String query) throws BadRequest {
+    static Params parse(String query) throws BadRequest {
         try {
             return Params.parse(query);
         } catch (IllegalArgumentException e) {
@@ -127,7 +127,7 @@ final class AuthorizeHandler implements RequestHandler {
         }
     }
 
-    private static String required(Params params, String name) throws BadRequest {
+    static String required(Params params, String name) throws BadRequest {
         return params.first(name).filter(value -> !value.isEmpty())
                 .orElseThrow(() -> new BadRequest(name + " is missing"));
     }

@@ -27,8 +27,8 @@ final class Counters {
 
     void requestTo(Endpoint endpoint) {
         count(switch (endpoint) {
-            case AUTHORIZE -> Event.AUTHORIZE_REQUEST;
-            case TOKEN -> Event.TOKEN_REQUEST;
+            case AUTHORIZE, LEGACY_QR_AUTHORIZE, LEGACY_ACCOUNT_AUTHORIZE -> Event.AUTHORIZE_REQUEST;
+            case TOKEN, LEGACY_USER_INFO -> Event.TOKEN_REQUEST; // the legacy code exchange counts as a token call
             case PROFILE -> Event.PROFILE_REQUEST;
             case APP_TOKEN, CORP_APP_TOKEN, LEGACY_APP_TOKEN -> Event.APP_TOKEN_REQUEST;
             case USER_BY_UNIONID -> Event.UNIONID_LOOKUP;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local HTTP server that speaks DingTalk's login protocol and the enterprise APIs around it: the authorize page with
@@ -44,6 +47,9 @@ public final class DingTalkEmulator implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final FaultBoard faults = new FaultBoard();
     private final AuthorizeHandler authorize;
+    private final LegacyAuthorizeHandler legacyAuthorize;
+    private final Clock clock;
+    private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
     private final ApproveHandler approve;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -64,9 +70,11 @@ public final class DingTalkEmulator implements AutoCloseable {
         Grants grants = new Grants(config.clock,
                 IdSource.prefixedOrRandom(config.codePrefix),
                 IdSource.prefixedOrRandom(config.tokenPrefix),
-                refreshTokenIds(config.tokenPrefix),
+                IdSource.refreshTokenIds(config.tokenPrefix),
                 config.codeTtl, config.tokenTtl);
+        this.clock = config.clock;
         this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
+        this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.approve = new ApproveHandler(directory, grants, counters);
         server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH, approve),
                 new AvatarHandler(directory), log, counters, faults,
@@ -80,15 +88,19 @@ public final class DingTalkEmulator implements AutoCloseable {
         Oapi oapi = new Oapi(appTokens, stringTyped);
         AppTokenHandlers tokens = new AppTokenHandlers(app, directory.corpId(), appTokens, counters, oapi);
         OrganizationHandlers organization = new OrganizationHandlers(directory, oapi);
-        return Map.of(
-                Endpoint.AUTHORIZE, authorize,
-                Endpoint.TOKEN, new TokenHandler(app, grants, counters),
-                Endpoint.PROFILE, new ProfileHandler(grants, counters),
-                Endpoint.APP_TOKEN, tokens::newStyle,
-                Endpoint.CORP_APP_TOKEN, tokens::unified,
-                Endpoint.LEGACY_APP_TOKEN, tokens::legacy,
-                Endpoint.USER_BY_UNIONID, organization::userByUnionId,
-                Endpoint.EMPLOYEE, organization::employee);
+        return Map.ofEntries(
+                Map.entry(Endpoint.AUTHORIZE, authorize),
+                Map.entry(Endpoint.TOKEN, new TokenHandler(app, grants, counters)),
+                Map.entry(Endpoint.PROFILE, new ProfileHandler(grants, counters)),
+                Map.entry(Endpoint.APP_TOKEN, tokens::newStyle),
+                Map.entry(Endpoint.CORP_APP_TOKEN, tokens::unified),
+                Map.entry(Endpoint.LEGACY_APP_TOKEN, tokens::legacy),
+                Map.entry(Endpoint.USER_BY_UNIONID, organization::userByUnionId),
+                Map.entry(Endpoint.EMPLOYEE, organization::employee),
+                Map.entry(Endpoint.LEGACY_QR_AUTHORIZE, legacyAuthorize),
+                Map.entry(Endpoint.LEGACY_ACCOUNT_AUTHORIZE, legacyAuthorize),
+                Map.entry(Endpoint.LEGACY_USER_INFO,
+                        new LegacyUserInfoHandler(app, grants, clock, clockSkew, oapi, counters)::handle));
     }
 
     public static DingTalkEmulatorBuilder builder() {
@@ -103,6 +115,11 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Stands in for {@code https://login.dingtalk.com/oauth2/auth}. */
     public String authorizeUrl() {
         return url(Endpoint.AUTHORIZE);
+    }
+
+    /** Stands in for the legacy flow's QR login page, {@code https://oapi.dingtalk.com/connect/qrconnect}. */
+    public String legacyAuthorizeUrl() {
+        return url(Endpoint.LEGACY_QR_AUTHORIZE);
     }
 
     /** Stands in for {@code https://api.dingtalk.com}: the {@link #baseUrl()} itself. */
@@ -175,24 +192,28 @@ public final class DingTalkEmulator implements AutoCloseable {
      * Approves an authorize request as the user with key {@code userKey}, as the consent page would, for a test that
      * drives an application without a browser: the query of {@code authorizeUrl} (where the application sent the
      * browser, addressed to DingTalk or to this emulator) is checked as the authorize endpoint checks it, a code is
-     * issued, and the callback URL comes back with {@code code}, {@code authCode} and {@code state}. It counts as an
+     * issued, and the callback URL comes back with {@code code}, {@code authCode} and {@code state} (for a legacy login
+     * page, {@code connect/qrconnect} or {@code sns_authorize}: a legacy temporary code and {@code state}). It counts as an
      * approval; nothing is recorded as a request, since none was received.
      *
      * @throws IllegalArgumentException when the authorize request is invalid or no user has this key
      */
     public String approve(String authorizeUrl, String userKey) {
-        String query = Objects.requireNonNullElse(URI.create(authorizeUrl).getRawQuery(), "");
+        URI uri = URI.create(authorizeUrl);
+        String query = Objects.requireNonNullElse(uri.getRawQuery(), "");
         EmulatorUser user = directory.byKey(Objects.requireNonNull(userKey, "userKey"))
                 .orElseThrow(() -> new IllegalArgumentException("there is no user with key " + userKey));
         try {
-            return approve.approved(authorize.validate(query), user);
+            return approve.approved(LegacyAuthorizeHandler.serves(uri) ? legacyAuthorize.validate(query)
+                    : authorize.validate(query), user);
         } catch (BadRequest e) {
             throw new IllegalArgumentException("invalid authorize request: " + e.getMessage());
         }
     }
 
     /**
-     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start; users,
+     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start and the
+     * clock skew to zero; users,
      * registered URIs and issued codes and tokens stay.
      */
     public void reset() {
@@ -200,6 +221,12 @@ public final class DingTalkEmulator implements AutoCloseable {
         counters.reset();
         log.clear();
         stringTyped.set(stringTypedAtStart);
+        clockSkew.set(Duration.ZERO);
+    }
+
+    /** Moves the clock {@code sns/getuserinfo_bycode} checks timestamps by (853002 beyond a minute) until reset. */
+    public void setClockSkew(Duration skew) {
+        clockSkew.set(Objects.requireNonNull(skew, "skew"));
     }
 
     /** Every request to {@code endpoint} gets this fault until {@link #clearFaults()} or {@link #reset()}. */
@@ -255,12 +282,6 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Runs the emulator until the process is killed; {@code --help} lists the options. */
     public static void main(String[] args) {
         CommandLine.run(args);
-    }
-
-    private static IdSource refreshTokenIds(String tokenPrefix) {
-        return tokenPrefix != null && tokenPrefix.contains("AT")
-                ? IdSource.counting(tokenPrefix.replace("AT", "RT"))
-                : IdSource.random();
     }
 
     private static String urlHost(String host) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param corpId     the organization the user picks when the scope includes {@code corpid}
  * @param visitor    DingTalk's undocumented {@code visitor} flag
  * @param membership the account's record in the home organization; null when it is not in it
+ * @param legacyOpenId the {@code openid} of the legacy flow ({@code sns/getuserinfo_bycode}, GitLab's {@code uid});
+ *                   null when it is the same as {@code openId} (DingTalk does not document whether they differ)
  */
 public record EmulatorUser(
         String key,
@@ -35,7 +37,8 @@ public record EmulatorUser(
         String stateCode,
         String corpId,
         boolean visitor,
-        Membership membership) {
+        Membership membership,
+        String legacyOpenId) {
 
     // The key lands in a URL path and an HTML attribute; keeping it plain makes both safe without escaping rules.
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -48,6 +51,12 @@ public record EmulatorUser(
         }
         Objects.requireNonNull(unionId, "unionId of user " + key);
         Objects.requireNonNull(nick, "nick of user " + key);
+    }
+
+    /** An account whose legacy openid is its {@code openId}. */
+    public EmulatorUser(String key, String unionId, String openId, String nick, String avatarUrl, String email,
+            String mobile, String stateCode, String corpId, boolean visitor, Membership membership) {
+        this(key, unionId, openId, nick, avatarUrl, email, mobile, stateCode, corpId, visitor, membership, null);
     }
 
     /** An account outside the home organization. */
@@ -97,6 +106,12 @@ public record EmulatorUser(
     /** Fills in what only the running emulator knows: its avatar URL and, for a member, the home corpId. */
     EmulatorUser resolved(String avatarUrl, String homeCorpId) {
         return new EmulatorUser(key, unionId, openId, nick, this.avatarUrl != null ? this.avatarUrl : avatarUrl,
-                email, mobile, stateCode, corpId == null && isMember() ? homeCorpId : corpId, visitor, membership);
+                email, mobile, stateCode, corpId == null && isMember() ? homeCorpId : corpId, visitor, membership,
+                legacyOpenId);
+    }
+
+    /** The {@code openid} the legacy flow answers: {@link #legacyOpenId()}, else {@link #openId()}. */
+    public String legacyOpenIdOrOpenId() {
+        return legacyOpenId != null ? legacyOpenId : openId;
     }
 }

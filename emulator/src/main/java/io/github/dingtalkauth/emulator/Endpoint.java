@@ -27,7 +27,13 @@ public enum Endpoint {
     /** Organization membership by unionId ({@code oapi.dingtalk.com/topapi/user/getbyunionid}). */
     USER_BY_UNIONID(Host.OAPI, "/topapi/user/getbyunionid"),
     /** The employee profile ({@code oapi.dingtalk.com/topapi/v2/user/get}). */
-    EMPLOYEE(Host.OAPI, "/topapi/v2/user/get");
+    EMPLOYEE(Host.OAPI, "/topapi/v2/user/get"),
+    /** The legacy flow's QR login page ({@code oapi.dingtalk.com/connect/qrconnect}). */
+    LEGACY_QR_AUTHORIZE(Host.OAPI, "/connect/qrconnect"),
+    /** The legacy flow's account login page ({@code oapi.dingtalk.com/connect/oauth2/sns_authorize}). */
+    LEGACY_ACCOUNT_AUTHORIZE(Host.OAPI, "/connect/oauth2/sns_authorize"),
+    /** The legacy flow's signed code → identity call ({@code oapi.dingtalk.com/sns/getuserinfo_bycode}). */
+    LEGACY_USER_INFO(Host.OAPI, "/sns/getuserinfo_bycode");
 
     /** Which DingTalk host an endpoint lives on, and where that host's paths start on the emulator. */
     enum Host {

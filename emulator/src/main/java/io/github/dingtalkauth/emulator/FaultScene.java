@@ -107,7 +107,7 @@ final class FaultScene {
     String successLookingJson() {
         long appTtl = state.appTokens().ttl().toSeconds();
         JsonObject json = switch (endpoint) {
-            case TOKEN, AUTHORIZE -> tokenJson(grants.inertAccessToken());
+            case TOKEN, AUTHORIZE, LEGACY_QR_AUTHORIZE, LEGACY_ACCOUNT_AUTHORIZE -> tokenJson(grants.inertAccessToken());
             case PROFILE -> ProfileHandler.profile(subject().user());
             case APP_TOKEN -> JsonCodec.object().add("accessToken", state.appTokens().inert())
                     .add("expireIn", appTtl).build();
@@ -119,6 +119,8 @@ final class FaultScene {
                     .add("userid", someMember().membership().userId()).build());
             case EMPLOYEE -> oapiResult(OrganizationHandlers.profile(someMember(),
                     state.directory().corpId()).build());
+            case LEGACY_USER_INFO -> JsonCodec.object().add("errcode", 0).add("errmsg", "ok")
+                    .add("user_info", LegacyUserInfoHandler.userInfo(subject().user())).build();
         };
         return JsonCodec.write(json);
     }

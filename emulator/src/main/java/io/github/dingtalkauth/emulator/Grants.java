@@ -24,6 +24,7 @@ final class Grants {
     private final ExpiringStore<Grant> codes;
     private final ExpiringStore<Grant> accessTokens;
     private final ExpiringStore<Grant> refreshTokens;
+    private final LegacyCodes legacyCodes;
     private final IdSource ticketIds = IdSource.random();
     private final IdSource codeIds;
     private final IdSource accessTokenIds;
@@ -39,6 +40,7 @@ final class Grants {
         this.accessTokens = new ExpiringStore<>(clock);
         this.refreshTokens = new ExpiringStore<>(clock);
         this.codeIds = codeIds;
+        this.legacyCodes = new LegacyCodes(clock, codeIds, codeTtl);
         this.accessTokenIds = accessTokenIds;
         this.refreshTokenIds = refreshTokenIds;
         this.codeTtl = codeTtl;
@@ -64,6 +66,15 @@ final class Grants {
         String code = codeIds.next();
         codes.put(code, grant, codeTtl);
         return code;
+    }
+
+    /** A temporary code of the legacy flow: redeemable only at {@code sns/getuserinfo_bycode}. */
+    String issueLegacyCode(EmulatorUser user) {
+        return legacyCodes.issue(user);
+    }
+
+    LegacyCodes.Redemption redeemLegacyCode(String code) {
+        return legacyCodes.redeem(code);
     }
 
     Optional<Grant> peekCode(String code) {

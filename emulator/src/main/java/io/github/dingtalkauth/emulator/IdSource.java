@@ -38,4 +38,11 @@ final class IdSource {
     String next() {
         return generator.get();
     }
+
+    /** Refresh tokens numbered like the access tokens ({@code AT} → {@code RT}) when those are counted, else random. */
+    static IdSource refreshTokenIds(String tokenPrefix) {
+        return tokenPrefix != null && tokenPrefix.contains("AT")
+                ? counting(tokenPrefix.replace("AT", "RT"))
+                : random();
+    }
 }

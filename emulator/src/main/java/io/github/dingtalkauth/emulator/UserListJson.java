@@ -17,7 +17,7 @@ import java.util.Set;
 final class UserListJson {
 
     private static final Set<String> FIELDS = Set.of("key", "unionId", "openId", "nick", "avatarUrl", "email",
-            "mobile", "stateCode", "corpId", "visitor", "membership");
+            "mobile", "stateCode", "corpId", "visitor", "membership", "legacyOpenId");
 
     private UserListJson() {
     }
@@ -58,6 +58,7 @@ final class UserListJson {
                 strict.text(json, "corpId"),
                 strict.flag(json, "visitor", false),
                 membership == null || membership == JsonValue.NULL
-                        ? null : MembershipJson.read(strict.object(membership, "\"membership\""), strict));
+                        ? null : MembershipJson.read(strict.object(membership, "\"membership\""), strict),
+                strict.text(json, "legacyOpenId"));
     }
 }

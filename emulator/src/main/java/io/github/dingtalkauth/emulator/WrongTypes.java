@@ -18,7 +18,9 @@ final class WrongTypes {
                     + "\"userid\":12345}}";
             case EMPLOYEE -> "{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid\":12345,\"unionid\":false,"
                     + "\"name\":[\"张三\"],\"dept_id_list\":\"8187\",\"admin\":\"yes\",\"active\":1,\"role_list\":{}}}";
-            case AUTHORIZE -> throw new IllegalArgumentException("the authorize page has no JSON");
+            case LEGACY_USER_INFO -> "{\"errcode\":0,\"errmsg\":\"ok\",\"user_info\":{\"nick\":[\"张三\"],"
+                    + "\"unionid\":12345,\"openid\":false,\"main_org_auth_high_level\":\"yes\"}}";
+            case AUTHORIZE, LEGACY_QR_AUTHORIZE, LEGACY_ACCOUNT_AUTHORIZE -> throw new IllegalArgumentException("the authorize page has no JSON");
         };
     }
 }

@@ -49,6 +49,7 @@ public final class DingTalkConfig {
         if (problems.isEmpty()) {
             checkPathsDistinct(values, problems);
             OrganizationSettings.check(values, problems);
+            FlowSettings.resolve(values, sources);
         }
         Map<String, String> ruleEntries = ruleEntries(sources, placeholders, problems);
         RoleRules roles = RoleRules.none();

@@ -85,6 +85,14 @@ public final class Settings {
     public static final Setting<Boolean> CACHE_CONTROL = Setting.optional("cacheControl", "true", Parsers::bool,
             "true: a signed-in response gets Cache-Control: no-cache, no-store, max-age=0, must-revalidate unless"
                     + " the application set its own.");
+    // --- legacy flow (issue 10): flow, legacyLoginPage ---
+    public static final Setting<SignInFlow> FLOW = Setting.optional("flow", "oauth2", SignInFlow::parse,
+            "oauth2 (DingTalk's OAuth 2.0), or legacy: the qrconnect flow of GitLab's DingTalk provider, with the"
+                    + " same openid (GitLab's uid).");
+    public static final Setting<LegacyLoginPage> LEGACY_LOGIN_PAGE = Setting.optional("legacyLoginPage", "qr",
+            LegacyLoginPage::parse, "With flow=legacy: qr (scan with the DingTalk app) or account (account and"
+                    + " password).");
+    // --- end legacy flow ---
 
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
@@ -98,7 +106,8 @@ public final class Settings {
             LOGOUT_PATH, POST_LOGOUT_REDIRECT, SCOPE, LABEL, EXCLUDE_PATHS, ERROR_PAGE, CONNECT_TIMEOUT,
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
-            MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL);
+            MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL, FLOW,
+            LEGACY_LOGIN_PAGE);
 
     private Settings() {
     }

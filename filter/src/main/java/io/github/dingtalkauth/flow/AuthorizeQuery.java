@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ final class AuthorizeQuery {
             query.append("&exclusiveCorpId=").append(encode(exclusiveCorpId));
         }
         return query.toString();
+    }
+
+    /** The authorize URL ready for its first parameter: {@code ?} appended, or {@code &} when it has a query. */
+    static String base(URI authorize) {
+        return authorize.toString() + (authorize.getRawQuery() == null ? "?" : "&");
     }
 
     /** The configured scope, plus {@code corpid} when the organization must be known. */

@@ -1,11 +1,9 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.DingTalkPrincipal;
-import io.github.dingtalkauth.client.AccessGrant;
 import io.github.dingtalkauth.client.CallLimiter;
 import io.github.dingtalkauth.client.Deadline;
 import io.github.dingtalkauth.client.DingTalkApiException;
-import io.github.dingtalkauth.client.DingTalkClient;
 import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.web.Responses;
@@ -24,8 +22,9 @@ import java.util.regex.Pattern;
  * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
  * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, the person admitted
  * by the {@link OrganizationStep}, and signed in on a new session id. A callback that would call DingTalk needs a
- * permit of the filter's {@link CallLimiter} for its whole exchange; with none free it gets 503 at once. A state this session does not hold is refused,
- * unless someone is signed in on it (the Back button): they go on into the application.
+ * permit of the filter's {@link CallLimiter} for its whole exchange; with none free it gets 503 at once. A state this
+ * session does not hold is refused, unless someone is signed in on it (the Back button): they go on into the
+ * application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
@@ -34,8 +33,7 @@ public final class CallbackHandler {
     private static final long BUSY_RETRY_SECONDS = 5;
 
     private final DingTalkConfig config;
-    private final DingTalkClient client;
-    private final OrganizationStep organization;
+    private final SignInMode mode;
     private final Failures failures;
     private final Clock clock;
     private final Duration requestTimeout;
@@ -43,11 +41,9 @@ public final class CallbackHandler {
     private final SignInLocks signInLocks = new SignInLocks(64);
 
     /** @param calls the filter's bulkhead, shared with the membership re-check */
-    public CallbackHandler(DingTalkConfig config, DingTalkClient client, OrganizationStep organization,
-                           Failures failures, Clock clock, CallLimiter calls) {
+    public CallbackHandler(DingTalkConfig config, SignInMode mode, Failures failures, Clock clock, CallLimiter calls) {
         this.config = config;
-        this.client = client;
-        this.organization = organization;
+        this.mode = mode; // the configured flow's code → profile, then the organization step
         this.failures = failures;
         this.clock = clock;
         this.requestTimeout = config.get(Settings.REQUEST_TIMEOUT);
@@ -142,8 +138,7 @@ public final class CallbackHandler {
         DingTalkPrincipal principal;
         try {
             Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
-            AccessGrant grant = client.exchangeCode(callback.code(), deadline);
-            principal = organization.admit(client.fetchProfile(grant, deadline), grant.corpId(), deadline);
+            principal = mode.signIn(callback.code(), deadline);
         } catch (DingTalkApiException e) {
             failures.send(request, response, reasonFor(e), e.getMessage());
             return;

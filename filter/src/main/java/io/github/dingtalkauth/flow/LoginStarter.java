@@ -29,11 +29,11 @@ public final class LoginStarter {
     private final LoginRateLimiter limiter; // null: no loginRateLimit
     private final StateTokens states;
     private final Clock clock;
-    private final String authorizeBase;
-    private final String fixedQuery;
+    private final SignInMode mode;
     private final String configuredRedirect;
 
-    public LoginStarter(DingTalkConfig config, StateTokens states, Clock clock, Failures failures) {
+    public LoginStarter(DingTalkConfig config, SignInMode mode, StateTokens states, Clock clock,
+                        Failures failures) {
         this.config = config;
         this.failures = failures;
         RateLimit limit = config.get(Settings.LOGIN_RATE_LIMIT);
@@ -41,9 +41,7 @@ public final class LoginStarter {
                 : new LoginRateLimiter(limit.count(), limit.window(), MAX_TRACKED_ADDRESSES, System::nanoTime);
         this.states = states;
         this.clock = clock;
-        URI authorize = config.get(Settings.AUTHORIZE_URL);
-        this.authorizeBase = authorize.toString() + (authorize.getRawQuery() == null ? "?" : "&");
-        this.fixedQuery = AuthorizeQuery.fixed(config); // with the organization's parameters, when configured
+        this.mode = mode; // the authorize URL of the configured flow
         this.configuredRedirect = config.redirectUri() == null ? null : encode(config.redirectUri().toString());
     }
 
@@ -84,8 +82,7 @@ public final class LoginStarter {
             AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
         }
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
-        Responses.redirect(response, HttpServletResponse.SC_FOUND,
-                authorizeBase + "redirect_uri=" + encodedRedirect + fixedQuery + "&state=" + state);
+        Responses.redirect(response, HttpServletResponse.SC_FOUND, mode.authorizeUrl(encodedRedirect, state));
     }
 
     /**

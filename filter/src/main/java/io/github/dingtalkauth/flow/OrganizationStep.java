@@ -71,7 +71,23 @@ public final class OrganizationStep {
      */
     public DingTalkPrincipal admit(DingTalkProfile profile, String tokenCorpId, Deadline deadline)
             throws DingTalkApiException, SignInRefused {
-        if (check != null) {
+        return admit(profile, tokenCorpId, true, deadline);
+    }
+
+    /**
+     * The principal for an account whose sign-in named no organization (the legacy flow). With
+     * {@code allowedCorpIds}, membership is proven by {@code getbyunionid} with the app's own token, which knows only
+     * the app's organization; the employee profile's {@code corp_id}, when present, must be allowed, and becomes the
+     * principal's corpId.
+     */
+    public DingTalkPrincipal admitByMembership(DingTalkProfile profile, Deadline deadline)
+            throws DingTalkApiException, SignInRefused {
+        return admit(profile, null, false, deadline);
+    }
+
+    private DingTalkPrincipal admit(DingTalkProfile profile, String tokenCorpId, boolean corpInToken,
+                                    Deadline deadline) throws DingTalkApiException, SignInRefused {
+        if (check != null && corpInToken) {
             // Before any directory call: a user who edited the scope, or picked another organization, costs nothing.
             require(check.corp(tokenCorpId));
         }
@@ -81,11 +97,12 @@ public final class OrganizationStep {
         }
         Employee employee = membership != null && membership.isMember()
                 ? employee(membership.userId(), profile.unionId(), deadline) : null;
+        String corpId = corpInToken ? tokenCorpId : employee == null ? null : employee.corpId();
         if (check != null) {
-            require(check.employee(tokenCorpId, employee));
+            require(check.employee(corpId, employee));
         }
         requireName(profile, membership);
-        return principal(profile, tokenCorpId, membership, employee);
+        return principal(profile, corpId, membership, employee);
     }
 
     /** Everything the checks passed on, and the roles computed from it: once, here. */

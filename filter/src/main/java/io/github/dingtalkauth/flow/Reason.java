@@ -51,7 +51,10 @@ public enum Reason {
     PROVIDER_BUSY(SignInError.PROVIDER_BUSY, "正在登录的人太多，请几秒钟后刷新本页。",
             "Too many sign-ins are waiting on DingTalk right now. Reload this page in a few seconds."),
     RATE_LIMITED(SignInError.RATE_LIMITED, "登录请求过于频繁，请稍后再试。",
-            "Too many sign-ins were started from your network. Try again later.");
+            "Too many sign-ins were started from your network. Try again later."),
+    CLOCK_SKEW(SignInError.CLOCK_SKEW, "本服务器的时钟与钉钉服务器相差超过一分钟，登录无法完成。请联系管理员校准服务器时间。",
+            "This server's clock differs from DingTalk's by more than a minute, so the sign-in could not be"
+                    + " completed. Ask your administrator to correct the server's time.");
 
     private final SignInError error;
     private final String chinese;

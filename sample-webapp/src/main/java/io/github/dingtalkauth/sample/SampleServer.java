@@ -194,7 +194,10 @@ public final class SampleServer implements AutoCloseable {
                     }
                     props.setProperty("appId", String.valueOf(emu.clientId()));
                     props.setProperty("appSecret", String.valueOf(emu.clientSecret()));
-                    props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
+                    if (!"legacy".equals(props.getProperty("flow", "").trim())) {
+                        // flow=legacy finds its own login page under oapiBaseUrl
+                        props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
+                    }
                     props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
                     props.setProperty("oapiBaseUrl", emu.oapiBaseUrl());
                     if (props.getProperty("allowedCorpIds") == null) {

@@ -4,6 +4,7 @@ import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
 import java.net.URI;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -14,14 +15,19 @@ class JettySignInTest extends SignInScenarios {
     private static final Pattern REMOTE_USER =
             Pattern.compile("<code>request\\.getRemoteUser\\(\\)</code></td><td><code>([^<]*)</code>");
 
-    private static DingTalkEmulator emulator;
+    static DingTalkEmulator emulator;
     private static SampleServer server;
 
     @BeforeAll
     static void start() throws Exception {
+        startWith(builder -> builder);
+    }
+
+    /** Starts the emulator and the sample with these settings laid over dev mode's. */
+    static void startWith(UnaryOperator<SampleServer.Builder> settings) throws Exception {
         emulator = DingTalkEmulator.builder().port(0).start();
         try {
-            server = SampleServer.builder().port(0).emulator(emulator).start();
+            server = settings.apply(SampleServer.builder().port(0).emulator(emulator)).start();
         } catch (Exception | Error e) {
             emulator.close();
             throw e;

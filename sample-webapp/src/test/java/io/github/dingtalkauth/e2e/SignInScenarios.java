@@ -52,6 +52,11 @@ public abstract class SignInScenarios {
     /** What {@link #protectedPage()} reported as {@code request.getRemoteUser()}. */
     protected abstract String remoteUser(Browser.Response protectedPage);
 
+    /** The DingTalk page the filter sends the browser to: the new flow's, unless a subclass runs another flow. */
+    protected String authorizePage() {
+        return emulator().authorizeUrl();
+    }
+
     /** DingTalk's redirect back as this deployment receives it; the emulator sends both code and authCode. */
     protected String asDelivered(String callbackUrl) {
         return callbackUrl;
@@ -66,7 +71,7 @@ public abstract class SignInScenarios {
     void signInLandsOnTheRequestedPageWithTheUnionIdAsRemoteUser() {
         Browser browser = browser();
         SignIn.Started started = SignIn.start(browser, protectedPage());
-        assertTrue(started.authorizeUrl().startsWith(emulator().authorizeUrl() + "?"), started.authorizeUrl());
+        assertTrue(started.authorizeUrl().startsWith(authorizePage() + "?"), started.authorizeUrl());
 
         Browser.Response done = callback(browser, SignIn.approve(browser, started, "zhangsan"));
 

@@ -93,6 +93,14 @@ public final class Browser {
         jar(base).put(name, value);
     }
 
+    /** Copies every cookie of {@code other} (session and login cookies), as a second tab of one browser shares them. */
+    public void copyCookiesFrom(Browser other) {
+        Map<String, String> theirs = other.jar(other.base);
+        synchronized (theirs) {
+            jar(base).putAll(theirs);
+        }
+    }
+
     public void clearCookies() {
         jars.clear();
     }

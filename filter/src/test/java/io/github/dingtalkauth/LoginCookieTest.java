@@ -80,8 +80,9 @@ class LoginCookieTest extends GuardFixture {
         String state = startLogin(browser, "/reports");
         String name = LoginCookies.nameOf(state);
         String value = browser.cookies().get(name);
-        char last = value.charAt(value.length() - 1);
-        browser.setCookie(name, value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A'));
+        int mac = value.lastIndexOf('.') + 1; // the MAC's first character: all six of its bits count
+        char flipped = value.charAt(mac) == 'A' ? 'B' : 'A';
+        browser.setCookie(name, value.substring(0, mac) + flipped + value.substring(mac + 1));
         assertRefused(callback(browser, state, approve(state, "alice")), "state_unknown");
     }
 
@@ -154,6 +155,19 @@ class LoginCookieTest extends GuardFixture {
         assertEquals(3, pending(browser).size());
         assertFalse(pending(browser).contains(oldest));
         assertRefused(callback(browser, oldest, approve(oldest, "alice")), "state_unknown");
+    }
+
+    @Test
+    void loginCookiesWithLongTargetsStayUnderFourKilobytesTogether() {
+        String last = null;
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            last = startLogin(browser, "/reports?q=" + "a".repeat(1000) + i);
+        }
+        int bytes = browser.cookies().values().stream().mapToInt(String::length).sum();
+        assertTrue(bytes <= 4096, "login cookies hold " + bytes + " bytes");
+        assertEquals(2, pending(browser).size(), "the oldest login was not dropped");
+        assertEquals("/reports?q=" + "a".repeat(1000) + 2, pending(browser).targetOf(last));
     }
 
     @Test

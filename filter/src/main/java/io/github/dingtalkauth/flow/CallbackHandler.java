@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
 
 /**
  * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
- * without touching the session; the state, verified against this browser's login cookie
- * ({@link PendingLoginCookies}) and spent (the only defence against login CSRF, since DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, the person admitted
- * by the {@link OrganizationStep}, and signed in on a new session id. A callback that would call DingTalk needs a
- * permit of the filter's {@link CallLimiter} for its whole exchange; with none free it gets 503 at once and keeps its
- * login. A state this browser holds no cookie for is refused, unless someone is signed in on it (the Back button): they go on into the
- * application.
+ * without touching the session; the state, verified against this browser's login cookie ({@link PendingLoginCookies})
+ * and spent (the only defence against login CSRF, since DingTalk has no PKCE); then "cancelled", or the code redeemed
+ * exactly once, the profile read, the person admitted by the {@link OrganizationStep}, and signed in on a new session
+ * id. A callback that would call DingTalk needs a permit of the filter's {@link CallLimiter} for its whole exchange;
+ * with none free it gets 503 at once and keeps its login. A state this browser holds no cookie for is refused, unless
+ * someone is signed in on it (the Back button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");

@@ -33,6 +33,11 @@ public final class PendingLoginCookies {
     private static final int NAME_CHARS = 12;
     /** Longer return targets go to the root instead: a cookie, and the request headers it joins, must stay small. */
     static final int MAX_TARGET_LENGTH = 1024;
+    /**
+     * What all of one browser's login cookies may hold together: they ride on every request to the application while
+     * a login is in flight, and containers refuse request headers over 8 KiB by default. Past it, the oldest go.
+     */
+    static final int MAX_TOTAL_BYTES = 4096;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final String HMAC = "HmacSHA256";
 
@@ -49,16 +54,25 @@ public final class PendingLoginCookies {
 
     /** Records a login in this browser, first expiring its oldest ones while it is at the bound. */
     void issue(HttpServletRequest request, HttpServletResponse response, String state, PendingLogin login) {
-        List<Cookie> others = pendingCookies(request);
-        others.sort(Comparator.comparingLong(PendingLoginCookies::createdOf));
-        for (int i = 0; i <= others.size() - max; i++) {
-            setCookie(request, response, others.get(i).getName(), "", 0);
-        }
         String target = login.returnTarget().length() > MAX_TARGET_LENGTH ? ReturnTarget.ROOT : login.returnTarget();
         long created = login.createdAt().getEpochSecond();
         String value = created + "." + B64.encodeToString(target.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(mac(state, created, target));
+        List<Cookie> others = pendingCookies(request);
+        others.sort(Comparator.comparingLong(PendingLoginCookies::createdOf));
+        int bytes = others.stream().mapToInt(PendingLoginCookies::sizeOf).sum();
+        for (int i = 0; i < others.size(); i++) {
+            if (others.size() - i < max && bytes + value.length() <= MAX_TOTAL_BYTES) {
+                break;
+            }
+            bytes -= sizeOf(others.get(i));
+            setCookie(request, response, others.get(i).getName(), "", 0);
+        }
         setCookie(request, response, nameOf(state), value, ttl.toSeconds());
+    }
+
+    private static int sizeOf(Cookie cookie) {
+        return cookie.getValue() == null ? 0 : cookie.getValue().length();
     }
 
     /** The login this browser holds for this state; null when it holds none or its cookie does not verify. */

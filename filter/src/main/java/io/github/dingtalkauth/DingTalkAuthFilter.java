@@ -13,6 +13,7 @@ import io.github.dingtalkauth.flow.LogoutHandler;
 import io.github.dingtalkauth.flow.MembershipProbe;
 import io.github.dingtalkauth.flow.OrganizationStep;
 import io.github.dingtalkauth.flow.PathGuard;
+import io.github.dingtalkauth.flow.PendingLoginCookies;
 import io.github.dingtalkauth.flow.SessionGuard;
 import io.github.dingtalkauth.flow.SignInMode;
 import io.github.dingtalkauth.flow.StateTokens;
@@ -115,8 +116,10 @@ public class DingTalkAuthFilter implements Filter {
         }
         paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
         failures = new Failures(errorPage, config.loginPath());
-        login = new LoginStarter(config, mode, new StateTokens(), clock, failures);
-        callback = new CallbackHandler(config, mode, failures, clock, calls);
+        PendingLoginCookies pending = new PendingLoginCookies(config.appSecret(), config.stateTtl(),
+                config.get(Settings.MAX_PENDING_LOGINS));
+        login = new LoginStarter(config, mode, new StateTokens(), clock, failures, pending);
+        callback = new CallbackHandler(config, mode, failures, clock, calls, pending);
         cacheControl = config.get(Settings.CACHE_CONTROL);
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());

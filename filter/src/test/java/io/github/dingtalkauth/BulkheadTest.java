@@ -105,7 +105,7 @@ class BulkheadTest extends FilterFixture {
     }
 
     @Test
-    void aCallbackWhoseStateThisSessionDoesNotHoldIsRefusedAsUnknownNotAsBusy() {
+    void aCallbackWhoseStateThisBrowserDoesNotHoldIsRefusedAsUnknownNotAsBusy() {
         startLogin(browser, "/reports");
         Exchange forged = browser.get("/dingtalk/callback?authCode=C2&state=" + "F".repeat(43)).send(filter);
         assertEquals(400, forged.status());

@@ -13,8 +13,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import io.github.dingtalkauth.flow.PendingLogin;
-import io.github.dingtalkauth.flow.PendingLogins;
+import io.github.dingtalkauth.support.LoginCookies;
 import io.github.dingtalkauth.support.Browser;
 import io.github.dingtalkauth.support.Browser.Exchange;
 import io.github.dingtalkauth.support.FakeSession;
@@ -116,31 +115,31 @@ class DingTalkAuthFilterTest extends FilterFixture {
     void doFilterWhenUnauthenticatedNavigationThenRemembersThePageUnderTheState() {
         Exchange exchange = browser.navigate("/reports?id=1").send(filter);
         String state = query(exchange.location()).get("state");
-        assertTrue(exchange.sessionCreated());
-        PendingLogins logins = pending(browser);
+        assertFalse(exchange.sessionCreated(), "an anonymous navigation creates no session");
+        LoginCookies logins = pending(browser);
         assertEquals(1, logins.size());
-        PendingLogin login = logins.take(state);
-        assertEquals("/reports?id=1", login.returnTarget());
+        assertEquals("/reports?id=1", logins.targetOf(state));
     }
 
     @Test
-    void doFilterWhenALogoutEndsTheSessionDuringLoginStartThenTheLoginGoesOnInAFreshSession() {
-        FakeSession doomed = browser.newSession();
-        doomed.endOnNextWrite();
+    void doFilterWhenLoginStartsWithASessionThenTheSessionIsNotWritten() {
+        FakeSession existing = browser.newSession();
+        existing.endOnNextWrite(); // a write would end it, as a logout racing in another tab once did
 
         Exchange exchange = browser.navigate("/reports").send(filter);
 
         assertEquals(302, exchange.status());
-        assertFalse(doomed.isValid());
-        assertFalse(doomed.getId().equals(browser.sessionId()), "a fresh session holds the login");
+        assertTrue(existing.isValid(), "the login start wrote to the session");
+        assertEquals(existing.getId(), browser.sessionId());
         String state = query(exchange.location()).get("state");
-        assertEquals("/reports", pending(browser).take(state).returnTarget());
+        assertEquals("/reports", pending(browser).targetOf(state));
     }
 
     @Test
-    void doFilterWhenLoginStartsInANewSessionThenTheSessionIsShortLived() {
+    void doFilterWhenLoginStartsWithoutASessionThenNoneExists() {
         browser.navigate("/reports").send(filter);
-        assertEquals(600, browser.session().getMaxInactiveInterval());
+        assertNull(browser.session());
+        assertEquals(0, container.sessionCount());
     }
 
     @Test
@@ -155,7 +154,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
     void doFilterWhenPageUrlCarriesAJsessionidThenTheTargetDropsIt() {
         Exchange exchange = browser.navigate("/reports;jsessionid=ATTACKER0001?id=1").send(filter);
         String state = query(exchange.location()).get("state");
-        assertEquals("/reports?id=1", pending(browser).take(state).returnTarget());
+        assertEquals("/reports?id=1", pending(browser).targetOf(state));
         assertFalse(exchange.location().contains("ATTACKER0001"));
     }
 
@@ -163,7 +162,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
     void doFilterWhenPageUrlIsNotASafeTargetThenTheTargetIsTheRoot() {
         Exchange exchange = browser.navigate("/reports/%2F%2Fevil.test").send(filter);
         String state = query(exchange.location()).get("state");
-        assertEquals("/", pending(browser).take(state).returnTarget());
+        assertEquals("/", pending(browser).targetOf(state));
     }
 
     static Stream<Arguments> nonNavigations() {
@@ -226,7 +225,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
     void loginPathStartsALoginEvenWithoutAcceptHeaders() {
         Exchange exchange = browser.get("/dingtalk/login").send(filter);
         assertEquals(302, exchange.status());
-        assertEquals("/", pending(browser).take(query(exchange.location()).get("state")).returnTarget());
+        assertEquals("/", pending(browser).targetOf(query(exchange.location()).get("state")));
     }
 
     @ParameterizedTest
@@ -234,7 +233,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
     void loginPathRemembersASafeReturnTo(String returnTo) {
         String encoded = returnTo.replace("?", "%3F").replace("=", "%3D");
         Exchange exchange = browser.get("/dingtalk/login?returnTo=" + encoded).send(filter);
-        assertEquals("/reports?id=1", pending(browser).take(query(exchange.location()).get("state")).returnTarget());
+        assertEquals("/reports?id=1", pending(browser).targetOf(query(exchange.location()).get("state")));
     }
 
     @ParameterizedTest
@@ -243,7 +242,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
         "%2Fdingtalk%2Flogi%256E"})
     void loginPathReplacesAnUnsafeReturnToWithTheRoot(String returnTo) {
         Exchange exchange = browser.get("/dingtalk/login?returnTo=" + returnTo).send(filter);
-        assertEquals("/", pending(browser).take(query(exchange.location()).get("state")).returnTarget());
+        assertEquals("/", pending(browser).targetOf(query(exchange.location()).get("state")));
     }
 
     @Test
@@ -278,7 +277,7 @@ class DingTalkAuthFilterTest extends FilterFixture {
     }
 
     @Test
-    void twoStartsInOneSessionKeepBothStates() {
+    void twoStartsInOneBrowserKeepBothStates() {
         String first = startLogin(browser, "/a");
         String second = startLogin(browser, "/b");
         assertNotEquals(first, second);
@@ -286,12 +285,12 @@ class DingTalkAuthFilterTest extends FilterFixture {
     }
 
     @Test
-    void aThousandStartsInOneSessionKeepOnlyTheNewest() {
+    void aThousandStartsInOneBrowserKeepOnlyTheNewestAndNoSession() {
         for (int i = 0; i < 1000; i++) {
             browser.get("/dingtalk/login").send(filter);
         }
         assertEquals(8, pending(browser).size());
-        assertEquals(1, container.sessionCount());
+        assertEquals(0, container.sessionCount());
     }
 
     @Test

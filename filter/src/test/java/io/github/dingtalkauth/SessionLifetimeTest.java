@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.flow.PendingLogin;
 import io.github.dingtalkauth.flow.SessionTimes;
 import io.github.dingtalkauth.support.Browser;
 import io.github.dingtalkauth.support.Browser.Exchange;
@@ -47,8 +46,7 @@ class SessionLifetimeTest extends GuardFixture {
         assertFalse(exchange.passedThrough());
         assertEquals(302, exchange.status(), exchange::everything);
         assertTrue(exchange.location().startsWith(AUTHORIZE + "?"), exchange::location);
-        PendingLogin login = pending(alice).take(query(exchange.location()).get("state"));
-        assertEquals("/reports?tab=2", login.returnTarget());
+        assertEquals("/reports?tab=2", pending(alice).targetOf(query(exchange.location()).get("state")));
     }
 
     @Test
@@ -58,7 +56,7 @@ class SessionLifetimeTest extends GuardFixture {
         clock.advance(MAX_AGE);
         alice.navigate("/reports").send(filter);
         assertFalse(old.isValid());
-        assertNull(alice.session().getAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE), "the login's new session");
+        assertNull(alice.session(), "the new login made a session before sign-in");
     }
 
     @Test

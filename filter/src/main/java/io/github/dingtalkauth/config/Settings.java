@@ -42,7 +42,7 @@ public final class Settings {
     public static final Setting<Duration> STATE_TTL = Setting.optional("stateTtl", "10m", Parsers::duration,
             "How long a started login may take before its state expires.");
     public static final Setting<Integer> MAX_PENDING_LOGINS = Setting.optional("maxPendingLogins", "8",
-            Parsers.intBetween(1, 64), "Logins one browser session may have in flight at once (tabs).");
+            Parsers.intBetween(1, 64), "Logins one browser may have in flight at once (tabs).");
     public static final Setting<URI> AUTHORIZE_URL = Setting.optional("authorizeUrl",
             "https://login.dingtalk.com/oauth2/auth", Parsers::url, "DingTalk's authorization page.");
     public static final Setting<URI> API_BASE_URL = Setting.optional("apiBaseUrl", "https://api.dingtalk.com",

@@ -3,24 +3,20 @@ package io.github.dingtalkauth.flow;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The filter's state in the {@link HttpSession}, and the only code of the flow that reads or writes it: the logins in
- * flight, where the last finished ones went, the signed-in principal, and the mark of a session made only for a login.
+ * The filter's state in the {@link HttpSession}, and the only code of the flow that reads or writes it: where the
+ * last finished logins went, the signed-in principal and its times. Logins in flight are not here but in the
+ * browser ({@link PendingLoginCookies}): a session exists only from sign-in on.
  *
  * <p>Two rules hold for every attribute. A value changed in place is set again, so that a replicated session sees the
  * change. A session invalidated meanwhile (a logout in another tab) reads as empty instead of throwing; writing to it
  * still throws {@link IllegalStateException}, and the caller decides what that means.
  */
 public final class AuthSession {
-    /** The logins in flight ({@link PendingLogins}). */
-    public static final String PENDING_ATTRIBUTE = "io.github.dingtalkauth.pending";
     /** Where the last finished logins went ({@link FinishedLogins}), for the Back button. */
     public static final String FINISHED_ATTRIBUTE = "io.github.dingtalkauth.finished";
-    /** Marks a session the filter created for a login, whose short idle timeout is lifted at sign-in. */
-    public static final String PRE_LOGIN_ATTRIBUTE = "io.github.dingtalkauth.preLogin";
     /** When the user signed in and was last re-checked ({@link SessionTimes}), for maxSessionAge and memberRecheck. */
     public static final String TIMES_ATTRIBUTE = "io.github.dingtalkauth.sessionTimes";
     /** The signed-in user: public API, applications read it under this name too. */
@@ -38,52 +34,14 @@ public final class AuthSession {
         return session == null ? null : new AuthSession(session);
     }
 
-    /**
-     * The session to record a login in, created if need be. A session made for a login should not outlive the login
-     * by much, so it idles out after {@code ttl} until someone signs in on it.
-     */
-    static AuthSession forLogin(HttpServletRequest request, Duration ttl) {
-        HttpSession session = request.getSession(true);
-        if (session.isNew()) {
-            session.setMaxInactiveInterval((int) Math.max(1, ttl.toSeconds()));
-            session.setAttribute(PRE_LOGIN_ATTRIBUTE, Boolean.TRUE);
-        }
-        return new AuthSession(session);
+    /** The session to sign in on: the browser's own, or a new one (the first an anonymous visitor gets). */
+    static AuthSession forSignIn(HttpServletRequest request) {
+        return new AuthSession(request.getSession(true));
     }
 
     /** The session's id as the container now knows it: it changes at every sign-in. Never logged. */
     String id() {
         return session.getId();
-    }
-
-    void addPending(String state, PendingLogin login, int max, Instant now, Duration ttl) {
-        PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
-        if (logins == null) {
-            logins = new PendingLogins();
-        }
-        logins.add(state, login, max, now, ttl);
-        session.setAttribute(PENDING_ATTRIBUTE, logins);
-    }
-
-    /** Whether a login is in flight under this state; false when the session has ended. Spends nothing. */
-    boolean holdsPending(String state) {
-        PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
-        return logins != null && logins.contains(state);
-    }
-
-    /** Removes and returns the login for this state; null when there is none or the session has ended. */
-    PendingLogin takePending(String state) {
-        PendingLogins logins = read(PENDING_ATTRIBUTE, PendingLogins.class);
-        PendingLogin login = logins == null ? null : logins.take(state);
-        if (login == null) {
-            return null;
-        }
-        try {
-            session.setAttribute(PENDING_ATTRIBUTE, logins);
-            return login;
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
     }
 
     /** The signed-in user; null when nobody is signed in on this session or it has ended. */
@@ -136,28 +94,12 @@ public final class AuthSession {
     }
 
     /**
-     * Ends this session and starts a fresh one that carries only the logins still in flight: when a different person
-     * signs in, nothing of the first one survives.
+     * Ends this session and starts a fresh one: when a different person signs in, nothing of the first one survives
+     * (the other logins in flight live in the browser's cookies, so they survive too).
      */
     AuthSession replace(HttpServletRequest request) {
-        PendingLogins pending = read(PENDING_ATTRIBUTE, PendingLogins.class);
-        PendingLogins inFlight = pending == null ? null : pending.copy();
         session.invalidate();
-        HttpSession fresh = request.getSession(true);
-        if (inFlight != null && !inFlight.isEmpty()) {
-            fresh.setAttribute(PENDING_ATTRIBUTE, inFlight);
-        }
-        return new AuthSession(fresh);
-    }
-
-    /** Gives a session made for a login the application's own idle timeout, now that someone signed in on it. */
-    void liftPreLoginTimeout(HttpServletRequest request) {
-        if (read(PRE_LOGIN_ATTRIBUTE, Boolean.class) != null) {
-            session.removeAttribute(PRE_LOGIN_ATTRIBUTE);
-            // getSessionTimeout() is in minutes; zero or less means "never", which setMaxInactiveInterval shares.
-            int minutes = request.getServletContext().getSessionTimeout();
-            session.setMaxInactiveInterval(minutes > 0 ? minutes * 60 : minutes);
-        }
+        return new AuthSession(request.getSession(true));
     }
 
     /** Ends the session; one that has already ended is fine. */

@@ -14,17 +14,18 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
  * DingTalk's redirect back to us, in three steps: the parameters ({@link CallbackParameters}), refused when malformed
- * without touching the session; the state, looked up and consumed (the only defence against login CSRF, since
- * DingTalk has no PKCE); then "cancelled", or the code redeemed exactly once, the profile read, the person admitted
- * by the {@link OrganizationStep}, and signed in on a new session id. A callback that would call DingTalk needs a
- * permit of the filter's {@link CallLimiter} for its whole exchange; with none free it gets 503 at once. A state this
- * session does not hold is refused, unless someone is signed in on it (the Back button): they go on into the
- * application.
+ * without touching the session; the state, verified against this browser's login cookie ({@link PendingLoginCookies})
+ * and spent (the only defence against login CSRF, since DingTalk has no PKCE); then "cancelled", or the code redeemed
+ * exactly once, the profile read, the person admitted by the {@link OrganizationStep}, and signed in on a new session
+ * id. A callback that would call DingTalk needs a permit of the filter's {@link CallLimiter} for its whole exchange;
+ * with none free it gets 503 at once and keeps its login. A state this browser holds no cookie for is refused, unless
+ * someone is signed in on it (the Back button): they go on into the application.
  */
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
@@ -39,9 +40,13 @@ public final class CallbackHandler {
     private final Duration requestTimeout;
     private final CallLimiter calls;
     private final SignInLocks signInLocks = new SignInLocks(64);
+    private final PendingLoginCookies pending;
+    private final SpentStates spent = new SpentStates();
 
     /** @param calls the filter's bulkhead, shared with the membership re-check */
-    public CallbackHandler(DingTalkConfig config, SignInMode mode, Failures failures, Clock clock, CallLimiter calls) {
+    public CallbackHandler(DingTalkConfig config, SignInMode mode, Failures failures, Clock clock, CallLimiter calls,
+                           PendingLoginCookies pending) {
+        this.pending = pending;
         this.config = config;
         this.mode = mode; // the configured flow's code → profile, then the organization step
         this.failures = failures;
@@ -67,9 +72,9 @@ public final class CallbackHandler {
             return;
         }
 
-        AuthSession session = AuthSession.existing(request); // a callback never creates a session
-        if (session == null || !session.holdsPending(callback.state())) {
-            unknownState(request, response, session, callback.state());
+        PendingLogin login = pending.find(request, callback.state()); // only this browser's cookie verifies
+        if (login == null) {
+            unknownState(request, response, callback.state());
             return;
         }
         // The permit is taken before the state: a callback refused for want of one keeps its login, so the person
@@ -80,19 +85,25 @@ public final class CallbackHandler {
                         "(maxConcurrentCalls reached)");
                 return;
             }
-            finish(request, response, session, callback);
+            finish(request, response, callback, login);
         }
     }
 
-    /** Spends the state, then ends in "expired", "cancelled" or the exchange with DingTalk. */
-    private void finish(HttpServletRequest request, HttpServletResponse response, AuthSession session,
-                        CallbackParameters callback) throws IOException, ServletException {
-        PendingLogin login = session.takePending(callback.state());
-        if (login == null) { // a twin of this request (a double-click) spent it first
-            unknownState(request, response, session, callback.state());
+    /**
+     * Spends the state before anything else (single use even when the exchange fails), tells the browser to drop its
+     * cookie, then ends in "expired", "cancelled" or the exchange with DingTalk.
+     */
+    private void finish(HttpServletRequest request, HttpServletResponse response, CallbackParameters callback,
+                        PendingLogin login) throws IOException, ServletException {
+        Instant now = clock.instant();
+        Instant expiry = login.createdAt().plus(config.stateTtl());
+        if (!spent.spend(callback.state(), now.isBefore(expiry) ? expiry : now.plusSeconds(1), now)) {
+            // a replay, or the twin of a double-click that got here first
+            unknownState(request, response, callback.state());
             return;
         }
-        if (login.isExpired(clock.instant(), config.stateTtl())) {
+        pending.clear(request, response, callback.state());
+        if (login.isExpired(now, config.stateTtl())) {
             failures.send(request, response, Reason.STATE_EXPIRED, null);
             return;
         }
@@ -101,7 +112,7 @@ public final class CallbackHandler {
                     "error=" + (PRINTABLE_ERROR.matcher(callback.error()).matches() ? callback.error() : "unprintable"));
             return;
         }
-        exchangeAndSignIn(request, response, session, callback, login);
+        exchangeAndSignIn(request, response, callback, login);
     }
 
     /**
@@ -118,10 +129,11 @@ public final class CallbackHandler {
      * user who comes back to a used callback URL (the Back button) goes on into the application, to where that login
      * went when this session still knows it; nothing is redeemed. Anyone else is refused.
      */
-    private void unknownState(HttpServletRequest request, HttpServletResponse response, AuthSession session,
-                              String state) throws IOException, ServletException {
+    private void unknownState(HttpServletRequest request, HttpServletResponse response, String state)
+            throws IOException, ServletException {
+        AuthSession session = AuthSession.existing(request);
         if (session == null || session.principal() == null) {
-            failures.send(request, response, Reason.STATE_UNKNOWN, session == null ? "session=none" : null);
+            failures.send(request, response, Reason.STATE_UNKNOWN, "no valid login cookie for this state");
             return;
         }
         String target = session.finishedTarget(state);
@@ -132,9 +144,10 @@ public final class CallbackHandler {
     }
 
     /** Redeems the code exactly once, reads the profile, and signs the user in on a new session id. */
-    private void exchangeAndSignIn(HttpServletRequest request, HttpServletResponse response, AuthSession session,
+    private void exchangeAndSignIn(HttpServletRequest request, HttpServletResponse response,
                                    CallbackParameters callback, PendingLogin login)
             throws IOException, ServletException {
+        AuthSession existing = AuthSession.existing(request); // if it ends during the exchange, nobody signs in
         DingTalkPrincipal principal;
         try {
             Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
@@ -146,7 +159,7 @@ public final class CallbackHandler {
             failures.send(request, response, refused.reason(), refused.detail());
             return;
         }
-        if (!bind(request, session, principal, callback.state(), login.returnTarget())) {
+        if (!bind(request, existing, principal, callback.state(), login.returnTarget())) {
             // The session was invalidated meanwhile (a logout in another tab): nothing to sign in to.
             failures.send(request, response, Reason.STATE_UNKNOWN, "session ended during sign-in");
             return;
@@ -156,14 +169,16 @@ public final class CallbackHandler {
     }
 
     /**
-     * Signs the person in on this browser's session; false when the session has ended meanwhile. Two callbacks of one
-     * browser finishing together take turns here, so that the second sees the session id the first gave out.
+     * Signs the person in on this browser's session, created now if it had none (the first session of an anonymous
+     * visitor is made here, never before); false when its session has ended meanwhile. Two callbacks of one browser
+     * finishing together take turns here, so that the second sees the session id the first gave out.
      */
-    private boolean bind(HttpServletRequest request, AuthSession session, DingTalkPrincipal principal, String state,
+    private boolean bind(HttpServletRequest request, AuthSession existing, DingTalkPrincipal principal, String state,
                          String returnTarget) {
         ReentrantLock lock = signInLocks.forSession(request.getRequestedSessionId());
         lock.lock();
         try {
+            AuthSession session = existing != null ? existing : AuthSession.forSignIn(request);
             SessionSignIn.signIn(request, session, principal, clock.instant()).recordFinished(state, returnTarget);
             return true;
         } catch (IllegalStateException sessionEnded) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 /**
  * Where the last few completed logins of a session went, keyed by their (spent) {@code state}, so that a signed-in
  * user who comes back to a used callback URL with the Back button lands where that login did. A state here can never
- * be redeemed again: it only names a page. Bounded like {@link PendingLogins}, and locked the same way.
+ * be redeemed again: it only names a page. Bounded, and locked on itself.
  */
 final class FinishedLogins implements Serializable {
     @Serial

@@ -12,13 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Sends the browser to DingTalk's authorization page after recording a {@link PendingLogin} under a fresh state in
- * the session. This is the only place the filter creates a session (a sign-in may replace one). With
- * {@code loginRateLimit}, a client address past its limit gets 429 instead, and no session.
+ * a cookie of this browser ({@link PendingLoginCookies}): starting a login creates no session and keeps nothing on
+ * the server. With {@code loginRateLimit}, a client address past its limit gets 429 instead.
  */
 public final class LoginStarter {
     /** Addresses the rate limit tracks per window; a flood from more than this many is limited as a whole. */
@@ -31,9 +29,11 @@ public final class LoginStarter {
     private final Clock clock;
     private final SignInMode mode;
     private final String configuredRedirect;
+    private final PendingLoginCookies pending;
 
     public LoginStarter(DingTalkConfig config, SignInMode mode, StateTokens states, Clock clock,
-                        Failures failures) {
+                        Failures failures, PendingLoginCookies pending) {
+        this.pending = pending;
         this.config = config;
         this.failures = failures;
         RateLimit limit = config.get(Settings.LOGIN_RATE_LIMIT);
@@ -69,18 +69,8 @@ public final class LoginStarter {
             failures.rateLimited(request, response, limiter.retryAfterSeconds());
             return;
         }
-        Instant now = clock.instant();
-        Duration ttl = config.stateTtl();
         String state = states.next();
-        PendingLogin login = new PendingLogin(target, now);
-        int max = config.get(Settings.MAX_PENDING_LOGINS);
-        try {
-            AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
-        } catch (IllegalStateException endedMeanwhile) {
-            // A logout in another tab ended the session between getting it and writing to it (its message would carry
-            // the dead session id into a 500 page). That session is gone, so this one is new and nobody else's.
-            AuthSession.forLogin(request, ttl).addPending(state, login, max, now, ttl);
-        }
+        pending.issue(request, response, state, new PendingLogin(target, clock.instant()));
         String encodedRedirect = configuredRedirect != null ? configuredRedirect : encode(redirectUri(request));
         Responses.redirect(response, HttpServletResponse.SC_FOUND, mode.authorizeUrl(encodedRedirect, state));
     }

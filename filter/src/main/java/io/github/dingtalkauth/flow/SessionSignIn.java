@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
  * different person signs in over an existing sign-in, the old session is dropped whole so that nothing of the first
- * user survives, and only the logins still in flight are carried over. The caller holds the session's
+ * user survives. The caller holds the session's
  * {@link SignInLocks sign-in lock}.
  */
 final class SessionSignIn {
@@ -30,7 +30,6 @@ final class SessionSignIn {
             session = session.replace(request);
         } else {
             request.changeSessionId();
-            session.liftPreLoginTimeout(request);
         }
         session.startClock(now); // maxSessionAge counts from here
         session.signInAs(principal);

@@ -4,7 +4,6 @@ import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.DingTalkLinks;
 import io.github.dingtalkauth.DingTalkPrincipal;
-import io.github.dingtalkauth.flow.PendingLogins;
 import io.github.dingtalkauth.flow.ReturnTarget;
 import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.SignedInRequest;
@@ -251,8 +250,9 @@ public final class FilterBenchmark {
         expect(navigation.chain.lastRequest == null && navigation.response.getStatus() == 302
                 && location != null && location.startsWith("https://login.dingtalk.com/oauth2/auth?"),
                 "(d) redirects to DingTalk");
-        expect(navigation.request.getSession(false).getAttribute(AuthSession.PENDING_ATTRIBUTE)
-                instanceof PendingLogins p && p.size() == 1, "(d) records one pending login in a new session");
+        expect(navigation.request.getSession(false) == null
+                && navigation.response.getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("DTLOGIN_")).count() == 1,
+                "(d) records one pending login in a cookie and creates no session");
         expect(excludedSignedIn.chain.lastRequest instanceof SignedInRequest, "(e) passes a SignedInRequest on");
     }
 

@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Browser {
     private final FakeContainer container;
     private volatile String sessionId;
+    /** Cookies other than the session's, by name, as {@code Set-Cookie} left them (Max-Age=0 removes one). */
+    private final Map<String, String> cookies = Collections.synchronizedMap(new LinkedHashMap<>());
 
     Browser(FakeContainer container) {
         this.container = container;
@@ -59,6 +61,30 @@ public final class Browser {
         session.isNew = false;
         sessionId = session.id;
         return session;
+    }
+
+    /** The other cookies this browser holds now (login cookies), by name. */
+    public Map<String, String> cookies() {
+        synchronized (cookies) {
+            return new LinkedHashMap<>(cookies);
+        }
+    }
+
+    /** Puts a cookie into the jar (or, with a null value, drops it), as a tampering or forging client would. */
+    public void setCookie(String name, String value) {
+        if (value == null) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
+    }
+
+    private void applySetCookie(String header) {
+        int eq = header.indexOf('=');
+        int end = header.indexOf(';');
+        String name = header.substring(0, eq);
+        String value = header.substring(eq + 1, end < 0 ? header.length() : end);
+        setCookie(name, header.contains("Max-Age=0") ? null : value);
     }
 
     /** Puts a cookie into the jar, as an attacker planting a session id would. */
@@ -162,6 +188,11 @@ public final class Browser {
             when(request.getDispatcherType()).thenReturn(spec.dispatch);
             when(request.getRemoteAddr()).thenReturn(spec.remoteAddr);
             when(request.getRequestedSessionId()).thenReturn(sessionIdBefore);
+            Map<String, String> sent = cookies();
+            jakarta.servlet.http.Cookie[] jar = sent.entrySet().stream()
+                    .map(c -> new jakarta.servlet.http.Cookie(c.getKey(), c.getValue()))
+                    .toArray(jakarta.servlet.http.Cookie[]::new);
+            when(request.getCookies()).thenReturn(jar.length == 0 ? null : jar);
             spec.presetResponseHeaders.forEach((name, values) -> responseHeaders.put(name, new ArrayList<>(values)));
             when(request.getContextPath()).thenReturn(contextPath);
             when(request.getRequestURI()).thenReturn(contextPath + path);
@@ -216,6 +247,9 @@ public final class Browser {
             doAnswer(inv -> {
                 responseHeaders.computeIfAbsent(inv.getArgument(0), k -> new ArrayList<>())
                         .add(inv.getArgument(1));
+                if ("Set-Cookie".equalsIgnoreCase(inv.getArgument(0))) {
+                    applySetCookie(inv.getArgument(1));
+                }
                 return null;
             }).when(response).addHeader(anyString(), anyString());
             when(response.getHeader(anyString())).thenAnswer(inv -> header(inv.getArgument(0)));

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.flow.AuthSession;
 import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.junit.DingTalkEmulatorExtension;
-import io.github.dingtalkauth.flow.PendingLogins;
 import jakarta.servlet.ServletException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -95,9 +93,9 @@ public abstract class FilterFixture {
         return b.get("/dingtalk/callback?authCode=" + approve(state, unionId) + "&state=" + state).send(filter);
     }
 
-    protected static PendingLogins pending(Browser b) {
-        FakeSession session = b.session();
-        return session == null ? null : (PendingLogins) session.getAttribute(AuthSession.PENDING_ATTRIBUTE);
+    /** The logins this browser has in flight: its login cookies. */
+    protected static LoginCookies pending(Browser b) {
+        return new LoginCookies(b);
     }
 
     /** The query of a URL as raw (still encoded) values. */

@@ -52,7 +52,7 @@ class ConcurrencyTest {
         List<Future<Browser.Response>> answers = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             Browser tab = app.browser();
-            tab.setCookie(SESSION_COOKIE, session);
+            tab.copyCookiesFrom(victim); // the login cookie (and a session cookie, if any)
             answers.add(pool.submit(() -> {
                 ready.countDown();
                 go.await();

@@ -82,8 +82,8 @@ class InputTest {
     private static Browser.Response rawNavigate(Browser browser, String url) {
         String target = url.substring(app.base().toString().length());
         Wire answer = Wire.send(app.base(), "GET " + target + " HTTP/1.1\r\nHost: localhost:" + app.base().getPort()
-                + "\r\nAccept: text/html\r\nSec-Fetch-Mode: navigate\r\nCookie: " + SESSION_COOKIE + "="
-                + browser.cookie(SESSION_COOKIE));
+                + "\r\nAccept: text/html\r\nSec-Fetch-Mode: navigate\r\nCookie: "
+                + browser.cookieHeader());
         return answer.toResponse(app.base().resolve(CALLBACK));
     }
 
@@ -100,7 +100,7 @@ class InputTest {
             head.write(Integer.parseInt(hex.substring(i, i + 2), 16));
         }
         head.writeBytes((approved.state() + " HTTP/1.1\r\nHost: localhost:" + app.base().getPort()
-                + "\r\nAccept: text/html\r\nCookie: " + SESSION_COOKIE + "=" + victim.cookie(SESSION_COOKIE))
+                + "\r\nAccept: text/html\r\nCookie: " + victim.cookieHeader())
                 .getBytes(StandardCharsets.US_ASCII));
         Wire answer = Wire.send(app.base(), head.toByteArray());
         assertEquals(400, answer.status(), answer::raw);

@@ -76,6 +76,16 @@ record Wire(int status, List<String[]> headers, String body, String raw) {
         return null;
     }
 
+    /** Keeps every cookie this answer sets in {@code browser}'s jar, as the browser would. */
+    void storeCookiesIn(io.github.dingtalkauth.testing.Browser browser) {
+        for (String setCookie : all("set-cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            boolean expired = setCookie.toLowerCase(Locale.ROOT).contains("max-age=0");
+            browser.setCookie(pair.substring(0, eq), expired ? null : pair.substring(eq + 1));
+        }
+    }
+
     /** The head (status line and headers), lower case, for "appears nowhere" checks. */
     String headLowerCase() {
         int end = raw.indexOf("\r\n\r\n");

@@ -89,8 +89,26 @@ public final class Browser {
         return jar(base).get(name);
     }
 
+    /** Puts a cookie into the jar; a null value drops it. */
     public void setCookie(String name, String value) {
-        jar(base).put(name, value);
+        if (value == null) {
+            jar(base).remove(name);
+        } else {
+            jar(base).put(name, value);
+        }
+    }
+
+    /** Copies every cookie of {@code other} (session and login cookies), as a second tab of one browser shares them. */
+    public void copyCookiesFrom(Browser other) {
+        Map<String, String> theirs = other.jar(other.base);
+        synchronized (theirs) {
+            jar(base).putAll(theirs);
+        }
+    }
+
+    /** The {@code Cookie} header value this browser sends to the application (for hand-written requests). */
+    public String cookieHeader() {
+        return cookieHeader(base);
     }
 
     public void clearCookies() {

@@ -164,13 +164,15 @@ class PlainWarSignInTest extends SignInScenarios {
     }
 
     @Test
-    void sessionCookieIsHttpOnlySameSiteLaxAndScopedToTheContext() {
+    void loginCookieIsHttpOnlySameSiteLaxAndScopedToTheContext() {
         Browser browser = browser();
 
         Browser.Response start = browser.navigate(protectedPage());
 
-        String cookie = start.setCookies().stream().filter(c -> c.startsWith(SESSION_COOKIE + "=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie: " + start.setCookies()));
+        assertTrue(start.setsCookie(SESSION_COOKIE).isEmpty(), "a login start created a session");
+        String cookie = start.setCookies().stream().filter(c -> c.startsWith("DTLOGIN_")).findFirst()
+                .orElseThrow(() -> new AssertionError("no login cookie: " + start.setCookies()));
+        assertTrue(cookie.contains("; Path=" + PlainWar.CONTEXT_PATH + "/;"), cookie);
         String lower = cookie.toLowerCase(Locale.ROOT);
         assertTrue(lower.contains("; httponly"), cookie);
         assertTrue(lower.contains("; samesite=lax"), cookie);

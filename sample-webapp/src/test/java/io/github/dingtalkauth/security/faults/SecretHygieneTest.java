@@ -352,6 +352,12 @@ class SecretHygieneTest {
         private Browser.Response record(Browser browser, Browser.Response response) {
             appResponses.add(response);
             response.setsCookie("JSESSIONID").ifPresent(this::addSessionId);
+            for (String setCookie : response.setCookies()) { // a login cookie's value is never logged either
+                String pair = setCookie.split(";", 2)[0];
+                if (pair.startsWith("DTLOGIN_") && pair.indexOf('=') < pair.length() - 1) {
+                    sessionIds.add(pair.substring(pair.indexOf('=') + 1));
+                }
+            }
             collectSession(browser);
             return response;
         }

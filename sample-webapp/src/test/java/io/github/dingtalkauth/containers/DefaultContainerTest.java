@@ -8,6 +8,8 @@ import io.github.dingtalkauth.containers.TwoContainers.Container;
 import io.github.dingtalkauth.emulator.Endpoint;
 import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Query;
+import io.github.dingtalkauth.testing.RawHttp;
 import io.github.dingtalkauth.testing.SignIn;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -24,6 +26,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,6 +199,38 @@ class DefaultContainerTest {
 
     private static URI base(Container container) {
         return containers.base(container);
+    }
+
+    /**
+     * The page a login started from comes back with its query string: only the path is checked strictly. Tomcat itself
+     * refuses raw {@code [ ] |} in a request target (its {@code relaxedQueryChars} is empty by default), so there the
+     * same queries are sent as browsers encode them.
+     */
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void ordinaryQueryStringsSurviveSignIn(Container container) throws IOException {
+        List<String> targets = container == Container.JETTY
+                ? List.of("/whoami?next=https://example.com/x", "/whoami?q=100%", "/whoami?q=[1]", "/whoami?q=a|b",
+                        "/whoami?q=%2F%2F")
+                : List.of("/whoami?next=https://example.com/x", "/whoami?q=100%", "/whoami?q=%5B1%5D",
+                        "/whoami?q=a%7Cb", "/whoami?q=%2F%2F");
+        for (String target : targets) {
+            String raw = RawHttp.get(base(container), target, "Accept: text/html", "Sec-Fetch-Mode: navigate");
+            assertEquals(302, RawHttp.status(raw), raw);
+            Matcher cookie = Pattern.compile("(?mi)^Set-Cookie: (DTLOGIN_[^=]+)=([^;\\r\\n]*)").matcher(raw);
+            Matcher location = Pattern.compile("(?mi)^Location: (\\S+)").matcher(raw);
+            assertTrue(cookie.find() && location.find(), raw);
+            Browser browser = new Browser(base(container));
+            browser.setCookie(cookie.group(1), cookie.group(2));
+            String authorize = location.group(1);
+            String state = Query.parameter(URI.create(authorize).getRawQuery(), "state");
+            String callback = SignIn.approve(browser, new SignIn.Started(authorize, state), "zhangsan");
+
+            Browser.Response done = SignIn.callback(browser, callback);
+
+            assertEquals(303, done.status(), done.body());
+            assertEquals(target, done.location());
+        }
     }
 
     @ParameterizedTest

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.dingtalkauth.DingTalkAuthFilter;
 import io.github.dingtalkauth.DingTalkSettings;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.Endpoint;
 import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
 import io.github.dingtalkauth.testing.Closing;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,70 +25,60 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9's "done when" for the bulkhead, on Jetty 12: with DingTalk hanging, more forged callbacks than Jetty has
- * request threads (each with a valid state from its own anonymous login start) leave a public page answering at once,
+ * Issue 9's "done when" for the bulkhead, on Jetty 12 and Tomcat 10.1 (the subclasses): with DingTalk hanging, more
+ * forged callbacks than the container has request threads (each with a valid state from its own anonymous login start) leave a public page answering at once,
  * and at most {@code maxConcurrentCalls} of them reach DingTalk. The others get 503 with Retry-After.
  *
  * <p>A liveness check, not a benchmark: the public page must answer within {@link #PATIENCE}, while the callbacks that
  * hold a permit stay stuck for {@link #REQUEST_TIMEOUT}. Without the bulkhead every request thread is stuck and the
  * page waits for them.
  */
-class SlowDingTalkFloodTest {
-    private static final int REQUEST_THREADS = 10; // the pool's threads left once Jetty's acceptor and selector ran
+abstract class SlowDingTalkFloodTest {
+    /** The threads that serve requests; each container is started with exactly these. */
+    static final int REQUEST_THREADS = 10;
     private static final int MAX_CONCURRENT_CALLS = 3;
     private static final int FORGED_CALLBACKS = 2 * REQUEST_THREADS;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
     private static final Duration PATIENCE = Duration.ofSeconds(2);
 
     private DingTalkEmulator emulator;
-    private Server jetty;
     private URI base;
     private ExecutorService attackers;
+
+    /** Starts the container with {@link #REQUEST_THREADS} request threads on loopback; returns its base URI. */
+    abstract URI startContainer(Function<URI, DingTalkSettings> settings) throws Exception;
+
+    abstract void stopContainer() throws Exception;
 
     @BeforeEach
     void start() throws Exception {
         emulator = DingTalkEmulator.builder().port(0).start();
-        QueuedThreadPool threads = new QueuedThreadPool(REQUEST_THREADS + 2, 2);
-        threads.setReservedThreads(0);
-        jetty = new Server(threads);
-        ServerConnector connector = new ServerConnector(jetty, 1, 1);
-        connector.setHost("localhost");
-        jetty.addConnector(connector);
-        connector.open();
-        base = URI.create("http://localhost:" + connector.getLocalPort());
-        emulator.registerRedirectUri(base + "/dingtalk/callback");
-        DingTalkSettings settings = DingTalkSettings.builder().appId(emulator.clientId())
-                .appSecret(emulator.clientSecret()).redirectUri(base + "/dingtalk/callback")
+        base = startContainer(this::settings);
+        attackers = Executors.newFixedThreadPool(FORGED_CALLBACKS);
+    }
+
+    private DingTalkSettings settings(URI containerBase) {
+        emulator.registerRedirectUri(containerBase + "/dingtalk/callback");
+        return DingTalkSettings.builder().appId(emulator.clientId())
+                .appSecret(emulator.clientSecret()).redirectUri(containerBase + "/dingtalk/callback")
                 .authorizeUrl(emulator.authorizeUrl()).apiBaseUrl(emulator.apiBaseUrl())
                 .excludePaths("/public/*").requestTimeout(REQUEST_TIMEOUT)
                 .maxConcurrentCalls(MAX_CONCURRENT_CALLS).build();
-        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SESSIONS);
-        context.addFilter(new FilterHolder(new DingTalkAuthFilter(settings)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder(new TextServlet()), "/");
-        jetty.setHandler(context);
-        jetty.start();
-        attackers = Executors.newFixedThreadPool(FORGED_CALLBACKS);
     }
 
     @AfterEach
     void stop() throws Exception {
-        Closing.all(attackers::shutdownNow, jetty::stop, emulator);
+        Closing.all(attackers::shutdownNow, this::stopContainer, emulator);
     }
 
     /** Answers any path with a line of text. */
-    private static final class TextServlet extends HttpServlet {
+    static final class TextServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -124,7 +111,7 @@ class SlowDingTalkFloodTest {
             answers.add(attackers.submit(() -> attacker.get(callback)));
         }
         awaitTokenCalls(MAX_CONCURRENT_CALLS);
-        Thread.sleep(300); // every forged callback has reached Jetty by now
+        Thread.sleep(300); // every forged callback has reached the container by now
 
         CompletableFuture<Browser.Response> publicPage =
                 CompletableFuture.supplyAsync(() -> new Browser(base).get("/public/about"));

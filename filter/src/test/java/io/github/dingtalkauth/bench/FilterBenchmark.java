@@ -161,7 +161,7 @@ public final class FilterBenchmark {
         scenarios.add(new Scenario("b", "signed-in, protected path (GET /orders/42)", protectedPage, rounds));
         scenarios.add(new Scenario("c", "anonymous API request -> 401 JSON (GET /api/orders)", apiAnonymous,
                 rounds));
-        scenarios.add(new Scenario("d", "anonymous navigation -> 302 to DingTalk (new session, state)", navigation,
+        scenarios.add(new Scenario("d", "anonymous navigation -> 302 to DingTalk (state, login cookie)", navigation,
                 rounds));
         scenarios.add(new Scenario("e", "excluded path, signed in (GET /static/app.css)", excludedSignedIn,
                 rounds));

@@ -75,7 +75,8 @@ public final class Failures {
         page(request, response, Reason.METHOD_NOT_ALLOWED);
     }
 
-    private static void log(Reason reason, String detail) {
+    /** The one WARN line of every refusal the filter answers, whatever answers it. */
+    static void log(Reason reason, String detail) {
         LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code()
                 + (detail == null ? "" : " " + detail));
     }

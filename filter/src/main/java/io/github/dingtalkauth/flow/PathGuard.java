@@ -7,7 +7,6 @@ import io.github.dingtalkauth.web.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,8 +17,6 @@ import java.util.function.Function;
  * a rule names is never public, so a broad exclusion cannot open what a rule closed.
  */
 public final class PathGuard {
-    private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
-
     private final PathRoleRules rules;
     private final Function<DingTalkPrincipal, Set<String>> roles;
 
@@ -41,7 +38,7 @@ public final class PathGuard {
             return true;
         }
         Reason reason = Reason.ROLE_REQUIRED;
-        LOG.log(Level.WARNING, "DingTalk login refused a request: reason=" + reason.code());
+        Failures.log(reason, null);
         if (RequestKind.isNavigation(request)) {
             Responses.forbiddenPage(response, reason.code(), reason.chinese(), reason.english(),
                     request.getContextPath() + "/");

@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * The filter's one HTTP client for every call to DingTalk (api and oapi), shared by all logins: HTTP/1.1 keep-alive,
@@ -43,7 +42,6 @@ import java.util.regex.Pattern;
 public final class BackChannel implements OapiTransport, AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
 
-    private static final Pattern PROVIDER_TOKEN = Pattern.compile("[A-Za-z0-9._\\-]{1,100}");
 
     private final ExecutorService executor;
     private final HttpClient http;
@@ -165,7 +163,7 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
             return null;
         }
         String text = value instanceof JsonString s ? s.getString() : value.toString();
-        return PROVIDER_TOKEN.matcher(text).matches() ? text : "unprintable";
+        return OapiValues.LOGGABLE.matcher(text).matches() ? text : "unprintable";
     }
 
     private static Duration remaining(String step, Deadline deadline) throws DingTalkApiException {

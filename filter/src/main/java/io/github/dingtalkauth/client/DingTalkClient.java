@@ -1,11 +1,8 @@
 package io.github.dingtalkauth.client;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.regex.Pattern;
 
 /**
  * The two calls of a login made with the user's own token: the code → access token call and the profile call. One
@@ -15,7 +12,7 @@ import java.util.regex.Pattern;
 public final class DingTalkClient {
     private static final String TOKEN_PATH = "/v1.0/oauth2/userAccessToken";
     private static final String PROFILE_PATH = "/v1.0/contact/users/me";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-]{1,128}");
+    private static final String PROFILE = "profile";
 
     private final URI tokenUri;
     private final URI profileUri;
@@ -40,14 +37,14 @@ public final class DingTalkClient {
                 .add("grantType", "authorization_code")
                 .build();
         JsonObject answer = channel.post(tokenUri, body, "token", deadline);
-        String accessToken = string(answer, "accessToken", "token");
+        String accessToken = OapiValues.text(answer, "accessToken", "token");
         if (accessToken == null || accessToken.isEmpty() || accessToken.length() > 2048
                 || !accessToken.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             // It goes into a header next: no CR/LF, no spaces, bounded.
             throw OapiValues.invalid("token", "accessToken missing or malformed");
         }
-        String corpId = string(answer, "corpId", "token");
-        if (corpId != null && !ID.matcher(corpId).matches()) {
+        String corpId = OapiValues.text(answer, "corpId", "token");
+        if (corpId != null && !OapiValues.ID.matcher(corpId).matches()) {
             throw OapiValues.invalid("token", "corpId malformed");
         }
         return new AccessGrant(accessToken, corpId);
@@ -55,38 +52,19 @@ public final class DingTalkClient {
 
     /** Reads the signed-in user's profile with this login's access token. */
     public DingTalkProfile fetchProfile(AccessGrant grant, Deadline deadline) throws DingTalkApiException {
-        JsonObject user = channel.call("profile", HttpRequest.newBuilder(profileUri)
+        JsonObject user = channel.call(PROFILE, HttpRequest.newBuilder(profileUri)
                 .header("x-acs-dingtalk-access-token", grant.accessToken())
                 .GET(), deadline);
-        String unionId = string(user, "unionId", "profile");
-        if (unionId == null || !ID.matcher(unionId).matches()) {
-            throw OapiValues.invalid("profile", "unionId missing or malformed");
+        String unionId = OapiValues.text(user, "unionId", PROFILE);
+        if (unionId == null || !OapiValues.ID.matcher(unionId).matches()) {
+            throw OapiValues.invalid(PROFILE, "unionId missing or malformed");
         }
-        String openId = string(user, "openId", "profile");
-        if (openId != null && !ID.matcher(openId).matches()) {
-            throw OapiValues.invalid("profile", "openId malformed");
+        String openId = OapiValues.text(user, "openId", PROFILE);
+        if (openId != null && !OapiValues.ID.matcher(openId).matches()) {
+            throw OapiValues.invalid(PROFILE, "openId malformed");
         }
-        return new DingTalkProfile(unionId, openId, bounded(user, "nick", 256), bounded(user, "avatarUrl", 2048),
-                bounded(user, "email", 320), bounded(user, "mobile", 64), bounded(user, "stateCode", 16));
-    }
-
-    /** A string field; null when absent or JSON null; a wrong type is a protocol violation. */
-    private static String string(JsonObject object, String name, String step) throws DingTalkApiException {
-        JsonValue value = object.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString s) {
-            return s.getString();
-        }
-        throw OapiValues.invalid(step, name + " has the wrong type");
-    }
-
-    private static String bounded(JsonObject object, String name, int max) throws DingTalkApiException {
-        String value = string(object, name, "profile");
-        if (value != null && value.length() > max) {
-            throw OapiValues.invalid("profile", name + " is too long");
-        }
-        return value == null || value.isEmpty() ? null : value;
+        return new DingTalkProfile(unionId, openId, OapiValues.string(user, "nick", 256, PROFILE),
+                OapiValues.string(user, "avatarUrl", 2048, PROFILE), OapiValues.string(user, "email", 320, PROFILE),
+                OapiValues.string(user, "mobile", 64, PROFILE), OapiValues.string(user, "stateCode", 16, PROFILE));
     }
 }

@@ -3,12 +3,9 @@ package io.github.dingtalkauth.client;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Reads the {@code result} of {@code topapi/v2/user/get} into an {@link Employee}, bounding everything it keeps. */
 final class EmployeeReader {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-]{1,128}");
-
     private EmployeeReader() {
     }
 
@@ -18,7 +15,7 @@ final class EmployeeReader {
             throw OapiValues.invalid(step, "userid missing or not the one asked for");
         }
         return new Employee(userId,
-                id(result, "unionid", step),
+                OapiValues.id(result, "unionid", step),
                 OapiValues.string(result, "name", 256, step),
                 OapiValues.string(result, "title", 256, step),
                 OapiValues.string(result, "job_number", 64, step),
@@ -31,16 +28,7 @@ final class EmployeeReader {
                 leaderInDepts(result, step),
                 roleNames(result, step),
                 flag(result, "active", step),
-                id(result, "corp_id", step));
-    }
-
-    /** An identifier; null when absent, a protocol violation when malformed. */
-    static String id(JsonObject object, String name, String step) throws DingTalkApiException {
-        String value = OapiValues.string(object, name, 128, step);
-        if (value != null && !ID.matcher(value).matches()) {
-            throw OapiValues.invalid(step, name + " malformed");
-        }
-        return value;
+                OapiValues.id(result, "corp_id", step));
     }
 
     /** Absent counts as false, so a missing {@code active} never lets someone in under {@code requireActive}. */

@@ -56,11 +56,11 @@ public final class LegacyUserInfoClient {
                     OapiValues.requestId(answer), null);
         }
         JsonObject info = OapiValues.object(answer, "user_info", STEP);
-        String unionId = EmployeeReader.id(info, "unionid", STEP);
+        String unionId = OapiValues.id(info, "unionid", STEP);
         if (unionId == null) {
             throw OapiValues.invalid(STEP, "unionid missing");
         }
-        return new DingTalkProfile(unionId, EmployeeReader.id(info, "openid", STEP),
+        return new DingTalkProfile(unionId, OapiValues.id(info, "openid", STEP),
                 OapiValues.string(info, "nick", 256, STEP), null, null, null, null);
     }
 

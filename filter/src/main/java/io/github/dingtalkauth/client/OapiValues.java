@@ -22,7 +22,10 @@ final class OapiValues {
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
-    private static final Pattern LOGGABLE = Pattern.compile("[A-Za-z0-9._\\-]{1,100}");
+    /** What a value must look like to go into a log line: a provider code or request id, never free text. */
+    static final Pattern LOGGABLE = Pattern.compile("[A-Za-z0-9._\\-]{1,100}");
+    /** DingTalk's identifiers: unionId, openId, userid, corpId. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_=+\\-]{1,128}");
 
     private OapiValues() {
     }
@@ -93,8 +96,8 @@ final class OapiValues {
         throw invalid(step, name + " has the wrong type");
     }
 
-    /** A JSON string of at most {@code max} characters; null when absent, JSON null or empty. */
-    static String string(JsonObject object, String name, int max, String step) throws DingTalkApiException {
+    /** A JSON string as sent, the empty one included; null when absent or JSON null. */
+    static String text(JsonObject object, String name, String step) throws DingTalkApiException {
         JsonValue value = present(object, name);
         if (value == null) {
             return null;
@@ -102,10 +105,25 @@ final class OapiValues {
         if (!(value instanceof JsonString s)) {
             throw invalid(step, name + " has the wrong type");
         }
-        if (s.getString().length() > max) {
+        return s.getString();
+    }
+
+    /** A JSON string of at most {@code max} characters; null when absent, JSON null or empty. */
+    static String string(JsonObject object, String name, int max, String step) throws DingTalkApiException {
+        String value = text(object, name, step);
+        if (value != null && value.length() > max) {
             throw invalid(step, name + " is too long");
         }
-        return s.getString().isEmpty() ? null : s.getString();
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** An identifier; null when absent or empty, a protocol violation when malformed. */
+    static String id(JsonObject object, String name, String step) throws DingTalkApiException {
+        String value = string(object, name, 128, step);
+        if (value != null && !ID.matcher(value).matches()) {
+            throw invalid(step, name + " malformed");
+        }
+        return value;
     }
 
     /** A required JSON object. */

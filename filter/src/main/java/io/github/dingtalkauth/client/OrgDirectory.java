@@ -62,7 +62,7 @@ public final class OrgDirectory {
         if (contactType != 0) {
             throw OapiValues.invalid(MEMBERSHIP_STEP, "contact_type unknown");
         }
-        String userId = EmployeeReader.id(result, "userid", MEMBERSHIP_STEP);
+        String userId = OapiValues.id(result, "userid", MEMBERSHIP_STEP);
         if (userId == null) {
             throw OapiValues.invalid(MEMBERSHIP_STEP, "userid missing");
         }

@@ -96,14 +96,15 @@ public final class CallbackHandler {
     private void finish(HttpServletRequest request, HttpServletResponse response, CallbackParameters callback,
                         PendingLogin login) throws IOException, ServletException {
         Instant now = clock.instant();
-        Instant expiry = login.createdAt().plus(config.stateTtl());
-        if (!spent.spend(callback.state(), now.isBefore(expiry) ? expiry : now.plusSeconds(1), now)) {
+        boolean expired = login.isExpired(now, config.stateTtl());
+        Instant spentUntil = expired ? now.plusSeconds(1) : login.createdAt().plus(config.stateTtl());
+        if (!spent.spend(callback.state(), spentUntil, now)) {
             // a replay, or the twin of a double-click that got here first
             unknownState(request, response, callback.state());
             return;
         }
         pending.clear(request, response, callback.state());
-        if (login.isExpired(now, config.stateTtl())) {
+        if (expired) {
             failures.send(request, response, Reason.STATE_EXPIRED, null);
             return;
         }

@@ -34,7 +34,7 @@ final class LanguageTags {
         }
         String[] entries = header.split(",", MAX_RANGES + 1);
         for (int i = 0; i < Math.min(entries.length, MAX_RANGES); i++) {
-            String[] parts = entries[i].split(";");
+            String[] parts = entries[i].split(";", -1);
             String tag = parts[0].trim().toLowerCase(Locale.ROOT);
             double quality = parts.length > 1 ? quality(parts[1].trim()) : 1;
             if (quality > 0 && !tag.isEmpty() && !tag.equals("*")) {
@@ -79,11 +79,12 @@ final class LanguageTags {
     }
 
     private static List<String> chinese(String region, String script) {
-        boolean traditional = "hant".equals(script) || (script == null && TRADITIONAL_REGIONS.contains(region));
+        boolean inTraditionalRegion = region != null && TRADITIONAL_REGIONS.contains(region);
+        boolean traditional = "hant".equals(script) || (script == null && inTraditionalRegion);
         if (!traditional) {
             return List.of("zh-CN");
         }
-        if (region == null || region.equals("TW") || !TRADITIONAL_REGIONS.contains(region)) {
+        if (!inTraditionalRegion || region.equals("TW")) {
             return List.of("zh-TW", "zh-CN");
         }
         return List.of("zh-" + region, "zh-TW", "zh-CN");

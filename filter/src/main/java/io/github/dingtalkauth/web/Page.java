@@ -7,11 +7,12 @@ import java.io.PrintWriter;
 /**
  * The frame of the filter's own pages, in one language: {@code <html lang>} names it, and a page whose language
  * {@code Accept-Language} chose says {@code Vary: Accept-Language}. Inline styles only (the Content-Security-Policy
- * of {@link Responses#protect} allows no scripts and no other source). A new page:
+ * of {@link Responses#protect} allows no scripts and no other source). A new page, its keys added to
+ * {@code messages_en.properties} and {@code messages_zh_CN.properties}:
  * <pre>{@code
  * Messages messages = texts.forRequest(request);
- * PrintWriter out = Page.open(response, messages, messages.text("mypage.title"));
- * out.write(Html.escape(messages.text("mypage.body")));
+ * PrintWriter out = Page.open(response, messages, messages.text(titleKey));
+ * out.write(Html.escape(messages.text(bodyKey)));
  * Page.close(out);
  * }</pre>
  */

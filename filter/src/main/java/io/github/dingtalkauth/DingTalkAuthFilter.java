@@ -20,6 +20,7 @@ import io.github.dingtalkauth.flow.StateTokens;
 import io.github.dingtalkauth.web.RequestKind;
 import io.github.dingtalkauth.web.Responses;
 import io.github.dingtalkauth.web.SignedInRequest;
+import io.github.dingtalkauth.web.Texts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -114,14 +115,15 @@ public class DingTalkAuthFilter implements Filter {
         } catch (ConfigException e) {
             throw refused(e);
         }
-        paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles);
-        failures = new Failures(errorPage, config.loginPath());
+        Texts texts = texts(config);
+        paths = new PathGuard(config.pathRoleRules(), roles != null ? roles : DingTalkPrincipal::getRoles, texts);
+        failures = new Failures(errorPage, config.loginPath(), texts);
         PendingLoginCookies pending = new PendingLoginCookies(config.appSecret(), config.stateTtl(),
                 config.get(Settings.MAX_PENDING_LOGINS));
         login = new LoginStarter(config, mode, new StateTokens(), clock, failures, pending);
         callback = new CallbackHandler(config, mode, failures, clock, calls, pending);
         cacheControl = config.get(Settings.CACHE_CONTROL);
-        logout = new LogoutHandler(config, failures);
+        logout = new LogoutHandler(config, failures, texts);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         DeploymentWarnings.log(config, filterConfig.getServletContext());
         String origin = settings != null ? "code (" + config.origin() + ")" : config.origin();
@@ -136,6 +138,15 @@ public class DingTalkAuthFilter implements Filter {
         try {
             return ConfigLoader.load(filterConfig.getFilterName(), params,
                     filterConfig.getServletContext()::getResourceAsStream, System::getenv, System::getProperty);
+        } catch (ConfigException e) {
+            throw refused(e);
+        }
+    }
+
+    /** The pages' languages; refuses to start when {@code locale} forces one that has no messages file. */
+    private static Texts texts(DingTalkConfig config) throws ServletException {
+        try {
+            return Texts.create(config.get(Settings.LOCALE));
         } catch (ConfigException e) {
             throw refused(e);
         }

@@ -50,12 +50,12 @@ class LoginRateLimitTest extends FilterFixture {
     void aNavigationPastTheLimitGets429WithAPageAndNoSession() {
         useUpTheLimit();
         Browser next = container.browser();
-        Exchange refused = next.navigate("/reports").from(OFFICE).send(filter);
+        Exchange refused = next.navigate("/reports").header("Accept-Language", "zh-CN").from(OFFICE).send(filter);
         assertAll(
                 () -> assertEquals(429, refused.status(), refused::everything),
                 () -> assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1
                         && Long.parseLong(refused.header("Retry-After")) <= 60, refused::everything),
-                () -> assertTrue(refused.body().contains("Reason: rate_limited"), refused::body),
+                () -> assertTrue(refused.body().contains("错误代码： rate_limited"), refused::body),
                 () -> assertTrue(refused.body().contains("登录请求过于频繁"), refused::body),
                 () -> assertNull(refused.location()),
                 () -> assertFalse(refused.sessionCreated(), "no session for a refused start"),

@@ -30,12 +30,13 @@ final class ApproveHandler implements RequestHandler {
     @Override
     public Response handle(RecordedRequest request) {
         if (!"POST".equals(request.method())) {
-            return Pages.error(405, "only POST is allowed here, not " + request.method()).withHeader("Allow", "POST");
+            return Pages.error(405, "only POST is allowed here, not " + request.method(), PageTexts.of(request))
+                    .withHeader("Allow", "POST");
         }
         try {
             return decide(form(request));
         } catch (BadRequest e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(400, e.getMessage(), PageTexts.of(request));
         }
     }
 

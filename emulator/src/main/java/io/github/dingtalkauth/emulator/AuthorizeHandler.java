@@ -36,14 +36,15 @@ class AuthorizeHandler implements RequestHandler {
     @Override
     public Response handle(RecordedRequest request) {
         if (!"GET".equals(request.method())) {
-            return Pages.error(405, "only GET is allowed here, not " + request.method()).withHeader("Allow", "GET");
+            return Pages.error(405, "only GET is allowed here, not " + request.method(), PageTexts.of(request))
+                    .withHeader("Allow", "GET");
         }
         try {
             AuthorizeRequest valid = validate(request.query());
             String ticket = grants.openTicket(valid);
-            return Pages.consent(clientId, valid, ticket, directory);
+            return Pages.consent(clientId, valid, ticket, directory, PageTexts.of(request));
         } catch (BadRequest e) {
-            return Pages.error(400, e.getMessage());
+            return Pages.error(400, e.getMessage(), PageTexts.of(request));
         }
     }
 

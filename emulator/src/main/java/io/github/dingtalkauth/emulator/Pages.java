@@ -4,7 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * The emulator's two HTML pages, in Chinese and English, self-contained (inline CSS, avatars from the emulator).
+ * The emulator's two HTML pages, in the browser's language ({@link PageTexts}), self-contained (inline CSS, avatars
+ * from the emulator).
  *
  * <p>Markup that tests parse is kept exact: {@code <input type="hidden" name="ticket" value="...">}, and one
  * {@code <button name="user" value="KEY">} per user.
@@ -24,7 +25,6 @@ final class Pages {
             h1 { font-size: 20px; margin: 0 0 6px; }
             h1 .logo { color: #3370ff; }
             h2 { font-size: 14px; color: #646a73; font-weight: normal; margin: 18px 0 8px; }
-            .en { color: #646a73; font-size: 13px; }
             .target { font-size: 12px; color: #86909c; word-break: break-all; }
             ul { list-style: none; margin: 0; padding: 0; }
             li { display: flex; align-items: center; gap: 12px; padding: 10px 0; border-top: 1px solid #f2f3f5; }
@@ -45,86 +45,97 @@ final class Pages {
     private Pages() {
     }
 
-    static Response consent(String clientId, AuthorizeRequest request, String ticket, Directory directory) {
+    static Response consent(String clientId, AuthorizeRequest request, String ticket, Directory directory,
+                            PageTexts texts) {
         StringBuilder rows = new StringBuilder();
         for (EmulatorUser user : directory.users()) {
             rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
                     .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
-                    .append(standing(user)).append(" · unionId ").append(Html.escape(user.unionId()));
+                    .append(text(texts, standing(user))).append(" · unionId ").append(Html.escape(user.unionId()));
             if (user.corpId() != null) {
                 rows.append(" · corpId ").append(Html.escape(user.corpId()));
             }
             rows.append("</small></span><button name=\"user\" value=\"").append(user.key())
-                    .append("\">同意 / Approve</button></li>\n");
+                    .append("\">").append(text(texts, "consent.approve")).append("</button></li>\n");
         }
-        String scopeZh = request.corpScope() ? "个人信息、所在组织" : "个人信息";
-        String scopeEn = request.corpScope() ? "profile and organization" : "profile";
+        String scope = text(texts, request.corpScope() ? "consent.scopeWithOrganization" : "consent.scope");
         String body = """
-                <p class="badge">钉钉模拟器 · DingTalk emulator — 不是真正的钉钉 / not the real DingTalk</p>
-                <h1><span class="logo">钉钉</span>登录 <span class="en">Sign in with DingTalk</span></h1>
-                <p>应用 <b>{client}</b> 请求获取你的{scopeZh}。<br>
-                <span class="en">The app <b>{client}</b> asks for your {scopeEn}.</span></p>
-                <p class="target">授权后返回 / Returns to: {target}{options}</p>
+                <p class="badge">{badge}</p>
+                <h1><span class="logo">{logo}</span>{heading}</h1>
+                <p>{asks}</p>
+                <p class="target">{returnsTo} {target}{options}</p>
                 <form method="post" action="{action}">
                 <input type="hidden" name="ticket" value="{ticket}">
-                <h2>选择账号 / Choose an account</h2>
+                <h2>{choose}</h2>
                 <ul>
                 {rows}</ul>
-                <button name="deny" value="1">拒绝 / Deny</button>
+                <button name="deny" value="1">{deny}</button>
                 </form>
                 """
-                .replace("{client}", Html.escape(clientId))
-                .replace("{scopeZh}", scopeZh)
-                .replace("{scopeEn}", scopeEn)
+                .replace("{badge}", text(texts, "badge"))
+                .replace("{logo}", text(texts, "consent.logo"))
+                .replace("{heading}", text(texts, "consent.heading"))
+                .replace("{asks}", text(texts, "consent.asks")
+                        .replace("{client}", "<b>" + Html.escape(clientId) + "</b>").replace("{scope}", scope))
+                .replace("{returnsTo}", text(texts, "consent.returnsTo"))
                 .replace("{target}", Html.escape(origin(request.redirectUri())))
-                .replace("{options}", options(request.organization()))
+                .replace("{options}", options(request.organization(), texts))
                 .replace("{action}", ApproveHandler.PATH)
                 .replace("{ticket}", Html.escape(ticket))
+                .replace("{choose}", text(texts, "consent.choose"))
+                .replace("{deny}", text(texts, "consent.deny"))
                 .replace("{rows}", rows);
-        return Response.html(200, page("钉钉登录 · Sign in with DingTalk", body));
+        return page(200, texts, text(texts, "consent.title"), body);
     }
 
-    /** Where the account stands with the emulator's home organization, so a person can pick whom to be refused as. */
+    /** The key of where the account stands with the home organization, so a person can pick whom to be refused as. */
     private static String standing(EmulatorUser user) {
         if (user.isMember()) {
-            return "本组织成员 member";
+            return "standing.member";
         }
-        return user.membership() != null ? "外部联系人 external contact" : "非本组织 not in the organization";
+        return user.membership() != null ? "standing.external" : "standing.outsider";
     }
 
     /** The organization parameters the app sent, if any, so that a person sees what was asked for. */
-    private static String options(AuthorizeRequest.Organization org) {
+    private static String options(AuthorizeRequest.Organization org, PageTexts texts) {
         StringBuilder shown = new StringBuilder();
         if (org.corpId() != null) {
-            shown.append("<br>预选组织 / Pre-selected organization: ").append(Html.escape(org.corpId()));
+            shown.append("<br>").append(text(texts, "option.corpId")).append(' ').append(Html.escape(org.corpId()));
         }
         if (org.orgType() != null) {
-            shown.append("<br>仅管理的组织 / Only organizations you manage (org_type=").append(Html.escape(org.orgType()))
-                    .append(')');
+            shown.append("<br>").append(text(texts, "option.orgType")).append(" (org_type=")
+                    .append(Html.escape(org.orgType())).append(')');
         }
         if (org.exclusiveLogin()) {
-            shown.append("<br>专属帐号登录 / Exclusive account login")
+            shown.append("<br>").append(text(texts, "option.exclusive"))
                     .append(org.exclusiveCorpId() == null ? "" : ": " + Html.escape(org.exclusiveCorpId()));
         }
         return shown.toString();
     }
 
-    static Response error(int status, String problem) {
+    static Response error(int status, String problem, PageTexts texts) {
         String body = """
-                <p class="badge">钉钉模拟器 · DingTalk emulator</p>
-                <h1>登录请求无效 <span class="en">Invalid login request</span></h1>
-                <p>钉钉拒绝了这个请求，没有返回应用。<br>
-                <span class="en">DingTalk refused this request and did not return to the app.</span></p>
+                <p class="badge">{badge}</p>
+                <h1>{heading}</h1>
+                <p>{explain}</p>
                 <p class="problem">{problem}</p>
-                """.replace("{problem}", Html.escape(problem));
-        return Response.html(status, page("钉钉登录出错 · DingTalk login error", body));
+                """
+                .replace("{badge}", text(texts, "badge.short"))
+                .replace("{heading}", text(texts, "error.heading"))
+                .replace("{explain}", text(texts, "error.explain"))
+                .replace("{problem}", Html.escape(problem));
+        return page(status, texts, text(texts, "error.title"), body);
     }
 
-    private static String page(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    private static String text(PageTexts texts, String key) {
+        return Html.escape(texts.get(key));
+    }
+
+    private static Response page(int status, PageTexts texts, String title, String body) {
+        return Response.html(status, "<!DOCTYPE html>\n<html lang=\"" + texts.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + "</title>\n" + STYLE + "</head>\n<body>\n<main>\n" + body
-                + "</main>\n</body>\n</html>\n";
+                + "</main>\n</body>\n</html>\n").withHeader("Vary", "Accept-Language");
     }
 
     /** Scheme, host and port: enough for a person to see where approval leads without the whole URI. */

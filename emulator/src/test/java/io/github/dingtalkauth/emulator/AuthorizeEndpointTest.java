@@ -62,7 +62,7 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
             assertTrue(page.body().contains(user.nick()));
             assertTrue(page.body().contains("src=\"/avatar/" + user.key() + ".svg\""));
         }
-        assertTrue(page.body().contains("<button name=\"deny\" value=\"1\">拒绝 / Deny</button>"));
+        assertTrue(page.body().contains("<button name=\"deny\" value=\"1\">Deny</button>"), page.body());
     }
 
     @Test
@@ -200,9 +200,47 @@ class AuthorizeEndpointTest extends AbstractEmulatorTest {
     void consentPageTellsMembersExternalContactsAndOutsidersApart() throws Exception {
         String page = authorize(query(validParams())).body();
 
-        assertTrue(page.matches("(?s).*张三</b><small>本组织成员 member ·.*"), page);
-        assertTrue(page.contains("Sun Ba (external contact)</b><small>外部联系人 external contact ·"), page);
-        assertTrue(page.contains("Zhou Qi (another company)</b><small>非本组织 not in the organization ·"), page);
+        assertTrue(page.matches("(?s).*张三</b><small>member ·.*"), page);
+        assertTrue(page.contains("Sun Ba (external contact)</b><small>external contact ·"), page);
+        assertTrue(page.contains("Zhou Qi (another company)</b><small>not in the organization ·"), page);
+    }
+
+    @Test
+    void consentPageTellsThemApartInChineseForAChineseBrowser() throws Exception {
+        String page = inLanguage(emulator.authorizeUrl() + "?" + query(validParams()), "zh-CN,zh;q=0.9,en;q=0.8")
+                .body();
+
+        assertTrue(page.matches("(?s).*张三</b><small>本组织成员 ·.*"), page);
+        assertTrue(page.contains("Sun Ba (external contact)</b><small>外部联系人 ·"), page);
+        assertTrue(page.contains("Zhou Qi (another company)</b><small>非本组织 ·"), page);
+    }
+
+    @Test
+    void consentPageIsInOneLanguageChosenByAcceptLanguage() throws Exception {
+        String url = emulator.authorizeUrl() + "?" + query(validParams());
+        HttpResponse<String> chinese = inLanguage(url, "en;q=0.5, zh-CN");
+        HttpResponse<String> english = inLanguage(url, "zh;q=0.1, en-US");
+
+        assertTrue(chinese.body().contains("<html lang=\"zh-CN\">"), chinese.body());
+        assertTrue(chinese.body().contains(">拒绝</button>") && !chinese.body().contains("Deny"), chinese.body());
+        assertTrue(english.body().contains("<html lang=\"en\">"), english.body());
+        assertTrue(english.body().contains(">Deny</button>") && !english.body().contains("拒绝"), english.body());
+        assertEquals("Accept-Language", chinese.headers().firstValue("Vary").orElse(""));
+    }
+
+    @Test
+    void errorPageIsInTheBrowsersLanguageWithTheProblemAsIs() throws Exception {
+        String url = emulator.authorizeUrl() + "?" + query(Map.of("client_id", "someoneelse"));
+        String chinese = inLanguage(url, "zh").body();
+        String english = inLanguage(url, "en").body();
+
+        assertTrue(chinese.contains("<html lang=\"zh-CN\">") && chinese.contains("登录请求无效"), chinese);
+        assertTrue(english.contains("<html lang=\"en\">") && english.contains("Invalid login request"), english);
+        assertFalse(english.contains("登录请求无效") || chinese.contains("Invalid login request"));
+    }
+
+    private static HttpResponse<String> inLanguage(String url, String acceptLanguage) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", acceptLanguage));
     }
 
     @Test

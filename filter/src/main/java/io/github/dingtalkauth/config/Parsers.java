@@ -19,12 +19,25 @@ final class Parsers {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~\\-/]*");
     private static final Pattern CORP_ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}");
 
     private Parsers() {
     }
 
     static String text(String raw) {
         return raw;
+    }
+
+    /** {@code auto}, or a language tag such as {@code zh-CN} (whether a messages file answers it is checked at start). */
+    static String locale(String raw) {
+        String tag = raw.trim();
+        if (tag.equalsIgnoreCase("auto")) {
+            return "auto";
+        }
+        if (!LANGUAGE_TAG.matcher(tag).matches()) {
+            throw new IllegalArgumentException("expected auto or a language tag such as zh-CN or en");
+        }
+        return tag.replace('_', '-');
     }
 
     static Duration duration(String raw) {

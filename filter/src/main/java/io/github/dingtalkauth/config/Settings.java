@@ -93,6 +93,11 @@ public final class Settings {
             LegacyLoginPage::parse, "With flow=legacy: qr (scan with the DingTalk app) or account (account and"
                     + " password).");
     // --- end legacy flow ---
+    // --- pages in the reader's language (issue 10): locale ---
+    public static final Setting<String> LOCALE = Setting.optional("locale", "auto", Parsers::locale,
+            "auto: each built-in page in the reader's language (Accept-Language), English when none of theirs has"
+                    + " a messages file; or a language tag such as zh-CN or en that every page uses.");
+    // --- end pages in the reader's language ---
 
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
@@ -107,7 +112,7 @@ public final class Settings {
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
             MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL, FLOW,
-            LEGACY_LOGIN_PAGE);
+            LEGACY_LOGIN_PAGE, LOCALE);
 
     private Settings() {
     }

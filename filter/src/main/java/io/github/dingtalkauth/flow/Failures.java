@@ -2,7 +2,9 @@ package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.SignInError;
 import io.github.dingtalkauth.web.RequestKind;
+import io.github.dingtalkauth.web.Messages;
 import io.github.dingtalkauth.web.Responses;
+import io.github.dingtalkauth.web.Texts;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,10 +21,12 @@ public final class Failures {
 
     private final String errorPage;
     private final String loginPath;
+    private final Texts texts;
 
-    public Failures(String errorPage, String loginPath) {
+    public Failures(String errorPage, String loginPath, Texts texts) {
         this.errorPage = errorPage;
         this.loginPath = loginPath;
+        this.texts = texts;
     }
 
     /** @param detail what the log may add: our own words or sanitised provider codes, never request values */
@@ -82,7 +86,8 @@ public final class Failures {
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
-        Responses.failurePage(response, reason.status(), reason.code(), reason.chinese(), reason.english(),
+        Messages messages = texts.forRequest(request);
+        Responses.failurePage(response, messages, reason.status(), reason.code(), messages.text(reason.messageKey()),
                 request.getContextPath() + loginPath);
     }
 }

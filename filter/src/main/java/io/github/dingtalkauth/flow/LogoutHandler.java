@@ -5,6 +5,7 @@ import io.github.dingtalkauth.config.DingTalkConfig;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.web.Origins;
 import io.github.dingtalkauth.web.Responses;
+import io.github.dingtalkauth.web.Texts;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +25,11 @@ public final class LogoutHandler {
     private final String target;
     private final String logoutPath;
     private final String configuredOrigin;
+    private final Texts texts;
 
-    public LogoutHandler(DingTalkConfig config, Failures failures) {
+    public LogoutHandler(DingTalkConfig config, Failures failures, Texts texts) {
         this.failures = failures;
+        this.texts = texts;
         this.target = config.get(Settings.POST_LOGOUT_REDIRECT);
         this.logoutPath = config.logoutPath();
         URI redirect = config.redirectUri();
@@ -61,8 +64,8 @@ public final class LogoutHandler {
         DingTalkPrincipal principal = session == null ? null : session.principal();
         String nick = principal == null ? null : principal.getNick();
         String context = request.getContextPath();
-        Responses.signOutPage(response, context + logoutPath, context + ReturnTarget.ROOT, nick,
-                !"HEAD".equals(request.getMethod()));
+        Responses.signOutPage(response, texts.forRequest(request), context + logoutPath, context + ReturnTarget.ROOT,
+                nick, !"HEAD".equals(request.getMethod()));
     }
 
     private boolean isCrossSite(HttpServletRequest request) {

@@ -3,7 +3,9 @@ package io.github.dingtalkauth.flow;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import io.github.dingtalkauth.config.PathRoleRules;
 import io.github.dingtalkauth.web.RequestKind;
+import io.github.dingtalkauth.web.Messages;
 import io.github.dingtalkauth.web.Responses;
+import io.github.dingtalkauth.web.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,11 +21,13 @@ import java.util.function.Function;
 public final class PathGuard {
     private final PathRoleRules rules;
     private final Function<DingTalkPrincipal, Set<String>> roles;
+    private final Texts texts;
 
     /** @param roles the roles a principal was given at sign-in */
-    public PathGuard(PathRoleRules rules, Function<DingTalkPrincipal, Set<String>> roles) {
+    public PathGuard(PathRoleRules rules, Function<DingTalkPrincipal, Set<String>> roles, Texts texts) {
         this.rules = rules;
         this.roles = roles;
+        this.texts = texts;
     }
 
     /** Whether a rule names {@code path}, so that it needs a sign-in even when excluded. */
@@ -40,7 +44,8 @@ public final class PathGuard {
         Reason reason = Reason.ROLE_REQUIRED;
         Failures.log(reason, null);
         if (RequestKind.isNavigation(request)) {
-            Responses.forbiddenPage(response, reason.code(), reason.chinese(), reason.english(),
+            Messages messages = texts.forRequest(request);
+            Responses.forbiddenPage(response, messages, reason.code(), messages.text(reason.messageKey()),
                     request.getContextPath() + "/");
         } else {
             Responses.forbidden(response);

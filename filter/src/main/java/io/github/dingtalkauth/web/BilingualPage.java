@@ -5,37 +5,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * The frame of the filter's own pages: Chinese first, English beside it, a heading that says both, and inline styles
- * only (the Content-Security-Policy of {@link Responses#protect} allows no scripts and no other source).
+ * The former frame of pages that show Chinese and English side by side. Kept only until the last such page moves to
+ * {@link Page} and {@link Messages}; new pages use those.
  */
 final class BilingualPage {
-    static final String CONTENT_TYPE = "text/html;charset=UTF-8";
-
-    private static final String STYLE = "body{font-family:system-ui,-apple-system,\"PingFang SC\",\"Microsoft YaHei\","
-            + "sans-serif;background:#f5f6f7;color:#1f2329;margin:0;display:flex;min-height:100vh;align-items:center;"
-            + "justify-content:center}main{background:#fff;border-radius:12px;padding:32px 40px;max-width:440px;"
-            + "box-shadow:0 2px 12px rgba(0,0,0,.08)}h1{font-size:20px;margin:0 0 16px}p{line-height:1.6}"
-            + ".button{display:inline-block;background:#0089ff;color:#fff;text-decoration:none;padding:10px 20px;"
-            + "border:0;border-radius:6px;margin-top:8px;font:inherit;cursor:pointer}"
-            + ".code{color:#8f959e;font-size:12px;margin-top:24px}";
+    static final String CONTENT_TYPE = Page.CONTENT_TYPE;
 
     private BilingualPage() {
     }
 
-    /** Starts the page, up to and including its heading; the caller writes the rest and then {@link #close}s it. */
     static PrintWriter open(HttpServletResponse response, String title) throws IOException {
-        response.setContentType(CONTENT_TYPE);
-        PrintWriter out = response.getWriter();
-        out.write("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
-        out.write(Html.escape(title));
-        out.write("</title><style>" + STYLE + "</style></head><body><main><h1>");
-        out.write(Html.escape(title));
-        out.write("</h1>");
-        return out;
+        return Page.open(response, "zh-CN", title);
     }
 
     static void close(PrintWriter out) {
-        out.write("</main></body></html>\n");
+        Page.close(out);
     }
 }

@@ -76,38 +76,38 @@ public final class Responses {
         json(response, HttpServletResponse.SC_FORBIDDEN, FORBIDDEN_BODY);
     }
 
-    /** A short fixed-text page in Chinese and English with a link that starts a new login. */
-    public static void failurePage(HttpServletResponse response, int status, String code, String chinese,
-                                   String english, String retryUrl) throws IOException {
-        page(response, status, "登录未完成 · Sign-in did not complete", chinese, english,
-                retryUrl, "重新登录 · Sign in again", code);
+    /** A short fixed-text page in the reader's language with a link that starts a new login. */
+    public static void failurePage(HttpServletResponse response, Messages messages, int status, String code,
+                                   String message, String retryUrl) throws IOException {
+        page(response, messages, status, messages.text("page.failure.title"), message, retryUrl,
+                messages.text("page.failure.link"), code);
     }
 
     /** The page for a signed-in person whom a {@code require.} rule refuses; the link leads to the home page. */
-    public static void forbiddenPage(HttpServletResponse response, String code, String chinese, String english,
+    public static void forbiddenPage(HttpServletResponse response, Messages messages, String code, String message,
                                      String homeUrl) throws IOException {
-        page(response, HttpServletResponse.SC_FORBIDDEN, "无权访问 · Access denied", chinese, english,
-                homeUrl, "返回首页 · Home page", code);
+        page(response, messages, HttpServletResponse.SC_FORBIDDEN, messages.text("page.forbidden.title"), message,
+                homeUrl, messages.text("page.forbidden.link"), code);
     }
 
-    /** The filter's message pages: fixed title, the message in both languages, one link and the reason code. */
-    private static void page(HttpServletResponse response, int status, String title, String chinese, String english,
-                             String linkUrl, String linkLabel, String code) throws IOException {
+    /** The filter's message pages: a fixed title, the message, one link and the reason code. */
+    private static void page(HttpServletResponse response, Messages messages, int status, String title,
+                             String message, String linkUrl, String linkLabel, String code) throws IOException {
         protect(response);
         response.setStatus(status);
-        PrintWriter out = BilingualPage.open(response, title);
-        out.write("<p lang=\"zh-CN\">");
-        out.write(Html.escape(chinese));
-        out.write("</p><p lang=\"en\">");
-        out.write(Html.escape(english));
+        PrintWriter out = Page.open(response, messages, title);
+        out.write("<p>");
+        out.write(Html.escape(message));
         out.write("</p><p><a class=\"button\" href=\"");
         out.write(Html.escape(linkUrl));
         out.write("\">");
         out.write(Html.escape(linkLabel));
-        out.write("</a></p><p class=\"code\">错误代码 · Reason: ");
+        out.write("</a></p><p class=\"code\">");
+        out.write(Html.escape(messages.text("page.reason")));
+        out.write(" ");
         out.write(Html.escape(code));
         out.write("</p>");
-        BilingualPage.close(out);
+        Page.close(out);
     }
 
     /**
@@ -118,28 +118,35 @@ public final class Responses {
      *
      * @param withBody false for a HEAD, which gets the same status and headers
      */
-    public static void signOutPage(HttpServletResponse response, String logoutUrl, String cancelUrl,
-                                   String signedInAs, boolean withBody) throws IOException {
+    public static void signOutPage(HttpServletResponse response, Messages messages, String logoutUrl,
+                                   String cancelUrl, String signedInAs, boolean withBody) throws IOException {
         protect(response);
         response.setHeader("Referrer-Policy", "same-origin");
         response.setStatus(HttpServletResponse.SC_OK);
         if (!withBody) {
-            response.setContentType(BilingualPage.CONTENT_TYPE);
+            Page.headers(response, messages);
             return;
         }
-        PrintWriter out = BilingualPage.open(response, "退出登录 · Sign out");
-        out.write("<p lang=\"zh-CN\">确定要退出登录吗？</p><p lang=\"en\">Do you want to sign out?</p>");
+        PrintWriter out = Page.open(response, messages, messages.text("page.signOut.title"));
+        out.write("<p>");
+        out.write(Html.escape(messages.text("page.signOut.question")));
+        out.write("</p>");
         if (signedInAs != null) {
-            out.write("<p>当前用户 · Signed in as: <strong>");
+            out.write("<p>");
+            out.write(Html.escape(messages.text("page.signOut.signedInAs")));
+            out.write(" <strong>");
             out.write(Html.escape(signedInAs));
             out.write("</strong></p>");
         }
         out.write("<form method=\"post\" action=\"");
         out.write(Html.escape(logoutUrl));
-        out.write("\"><button class=\"button\" type=\"submit\">退出登录 · Sign out</button></form>"
-                + "<p><a href=\"");
+        out.write("\"><button class=\"button\" type=\"submit\">");
+        out.write(Html.escape(messages.text("page.signOut.button")));
+        out.write("</button></form><p><a href=\"");
         out.write(Html.escape(cancelUrl));
-        out.write("\">取消 · Cancel</a></p>");
-        BilingualPage.close(out);
+        out.write("\">");
+        out.write(Html.escape(messages.text("page.signOut.cancel")));
+        out.write("</a></p>");
+        Page.close(out);
     }
 }

@@ -31,21 +31,18 @@ public final class HomeServlet extends HttpServlet {
         Optional<DingTalkPrincipal> user = DingTalkPrincipal.current(req);
         String ctx = req.getContextPath();
 
-        PrintWriter out = Html.begin(req, resp, "钉钉登录示例 · DingTalk sign-in sample");
-        out.println("<h1>钉钉登录示例<br><small>Sign in with DingTalk: a sample</small></h1>");
+        Texts texts = Texts.of(req);
+        PrintWriter out = Html.begin(req, resp, texts, "home.title");
+        out.println("<h1>" + texts.get("home.heading") + "</h1>");
         if (user.isEmpty()) {
-            out.println("<p>这个网站用 <code>DingTalkAuthFilter</code> 保护：首页和 <a href=\"" + escape(ctx)
-                    + "/public/about.html\">关于</a> 页面公开，其他页面需要先用钉钉登录。</p>");
-            out.println("<p class=\"en\">This site is protected by <code>DingTalkAuthFilter</code>: this page and"
-                    + " the <a href=\"" + escape(ctx) + "/public/about.html\">about</a> page are public,"
-                    + " every other page asks you to sign in with DingTalk first.</p>");
+            String about = "<a href=\"" + escape(ctx) + "/public/about.html\">" + texts.get("home.about") + "</a>";
+            out.println("<p>" + texts.get("home.intro", "filter", "<code>DingTalkAuthFilter</code>")
+                    .replace("{about}", about) + "</p>");
             out.println("<p><a class=\"button dingtalk\" href=\"" + escape(links.getLoginUrl()) + "\">"
                     + escape(links.getLabel()) + "</a></p>");
-            out.println("<p>也可以直接打开受保护的页面 <a href=\"" + escape(ctx) + "/me\">/me</a>：过滤器会先带你去登录，"
-                    + "登录后再带你回到该页面。<br><span class=\"en\">Or open the protected page <a href=\"" + escape(ctx)
-                    + "/me\">/me</a>: the filter has you sign in first, then brings you back to it.</span></p>");
-            out.println("<p class=\"muted\">未配置 appId 时，登录由本地模拟的钉钉完成，无需钉钉账号。"
-                    + "<br>Without an appId, sign-in goes to a local DingTalk emulator: no account needed.</p>");
+            out.println("<p>" + texts.get("home.protected", "me", "<a href=\"" + escape(ctx) + "/me\">/me</a>")
+                    + "</p>");
+            out.println("<p class=\"muted\">" + texts.get("home.devMode") + "</p>");
         } else {
             DingTalkPrincipal p = user.get();
             String nick = p.getNick() != null ? p.getNick() : p.getUnionId();
@@ -55,15 +52,15 @@ public final class HomeServlet extends HttpServlet {
                         + " referrerpolicy=\"no-referrer\">");
             }
             out.println("<div><p class=\"nick\">" + escape(nick) + "</p>");
-            out.println("<p class=\"muted\">已登录 · Signed in</p></div>");
+            out.println("<p class=\"muted\">" + texts.get("home.signedIn") + "</p></div>");
             out.println("</section>");
-            out.println("<p><a href=\"" + escape(ctx) + "/me\">查看全部资料 · See every field</a> · <a href=\""
+            out.println("<p><a href=\"" + escape(ctx) + "/me\">" + texts.get("home.everyField") + "</a> · <a href=\""
                     + escape(ctx) + "/api/me\">JSON</a></p>");
             // Logout is a POST so that a link or an image on another site cannot sign the user out.
             out.println("<form method=\"post\" action=\"" + escape(links.getLogoutUrl()) + "\">");
-            out.println("<button class=\"button secondary\" type=\"submit\">退出登录 · Sign out</button>");
+            out.println("<button class=\"button secondary\" type=\"submit\">" + texts.get("signOut") + "</button>");
             out.println("</form>");
         }
-        Html.end(out);
+        Html.end(out, texts);
     }
 }

@@ -37,9 +37,14 @@ final class Html {
         return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 
-    /** Sets the headers every page gets and writes everything up to the page's own content. */
-    static PrintWriter begin(HttpServletRequest req, HttpServletResponse resp, String title) throws IOException {
+    /**
+     * Sets the headers every page gets and writes everything up to the page's own content, in the language of
+     * {@code texts}; {@code titleKey} names the page's title.
+     */
+    static PrintWriter begin(HttpServletRequest req, HttpServletResponse resp, Texts texts, String titleKey)
+            throws IOException {
         resp.setContentType("text/html;charset=UTF-8");
+        resp.setHeader("Vary", "Accept-Language");
         // Pages may show who is signed in, so neither the browser nor a proxy may keep a copy.
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("X-Content-Type-Options", "nosniff");
@@ -50,29 +55,29 @@ final class Html {
         String ctx = req.getContextPath();
         PrintWriter out = resp.getWriter();
         out.println("<!DOCTYPE html>");
-        out.println("<html lang=\"zh-CN\">");
+        out.println("<html lang=\"" + texts.language() + "\">");
         out.println("<head>");
         out.println("<meta charset=\"utf-8\">");
         out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        out.println("<title>" + escape(title) + "</title>");
+        out.println("<title>" + texts.get(titleKey) + "</title>");
         out.println("<link rel=\"stylesheet\" href=\"" + escape(ctx) + "/static/style.css\">");
         out.println("<link rel=\"icon\" href=\"data:,\">"); // no favicon request, no 404 in the log
         out.println("</head>");
         out.println("<body>");
-        out.println("<header><a class=\"brand\" href=\"" + escape(ctx) + "/\">钉钉登录示例 · DingTalk sign-in sample</a>");
+        out.println("<header><a class=\"brand\" href=\"" + escape(ctx) + "/\">" + texts.get("site.name") + "</a>");
         out.println("<nav>");
-        out.println("<a href=\"" + escape(ctx) + "/\">首页 Home</a>");
-        out.println("<a href=\"" + escape(ctx) + "/me\">我的资料 Me</a>");
+        out.println("<a href=\"" + escape(ctx) + "/\">" + texts.get("nav.home") + "</a>");
+        out.println("<a href=\"" + escape(ctx) + "/me\">" + texts.get("nav.me") + "</a>");
         out.println("<a href=\"" + escape(ctx) + "/api/me\">JSON</a>");
-        out.println("<a href=\"" + escape(ctx) + "/public/about.html\">关于 About</a>");
+        out.println("<a href=\"" + escape(ctx) + "/public/about.html\">" + texts.get("nav.about") + "</a>");
         out.println("</nav></header>");
         out.println("<main>");
         return out;
     }
 
-    static void end(PrintWriter out) {
+    static void end(PrintWriter out, Texts texts) {
         out.println("</main>");
-        out.println("<footer>dingtalk-auth · 一个 Jakarta Servlet 过滤器 · a Jakarta Servlet filter</footer>");
+        out.println("<footer>" + texts.get("footer") + "</footer>");
         out.println("</body>");
         out.println("</html>");
     }

@@ -31,93 +31,95 @@ public final class MeServlet extends HttpServlet {
             return;
         }
         DingTalkPrincipal p = user.get();
-
-        PrintWriter out = Html.begin(req, resp, "我的资料 · Me");
-        out.println("<h1>我的资料<br><small>Your DingTalk profile</small></h1>");
-        account(out, p);
-        employee(out, p);
-        roles(out, req, p);
-        servletApi(out, req);
-        signOut(out, req);
-        Html.end(out);
+        Texts texts = Texts.of(req);
+        PrintWriter out = Html.begin(req, resp, texts, "me.title");
+        out.println("<h1>" + texts.get("me.heading") + "</h1>");
+        Rows rows = new Rows(out, texts);
+        account(rows, p);
+        employee(rows, p);
+        roles(rows, req, p);
+        servletApi(rows, req);
+        signOut(out, texts, req);
+        Html.end(out, texts);
     }
 
     /** The account, from {@code /v1.0/contact/users/me}. */
-    private static void account(PrintWriter out, DingTalkPrincipal p) {
-        out.println("<p class=\"muted\">钉钉返回的 <code>DingTalkPrincipal</code>，空值表示钉钉没有提供。"
-                + "<br>The <code>DingTalkPrincipal</code> DingTalk returned; empty fields were not provided.</p>");
-        out.println("<table>");
-        out.println("<thead><tr><th>字段 Field</th><th>Getter</th><th>值 Value</th></tr></thead>");
-        out.println("<tbody>");
-        row(out, "用户唯一标识 Union ID", "getUnionId()", p.getUnionId());
-        row(out, "应用内标识 Open ID", "getOpenId()", p.getOpenId());
-        row(out, "昵称 Nick", "getNick()", p.getNick());
-        row(out, "头像 Avatar URL", "getAvatarUrl()", p.getAvatarUrl());
-        row(out, "邮箱 Email", "getEmail()", p.getEmail());
-        row(out, "手机号 Mobile", "getMobile()", p.getMobile());
-        row(out, "国家/地区码 State code", "getStateCode()", p.getStateCode());
-        row(out, "组织 Corp ID", "getCorpId()", p.getCorpId());
-        row(out, "名称 Name", "getName()", p.getName());
-        out.println("</tbody></table>");
+    private static void account(Rows rows, DingTalkPrincipal p) {
+        rows.out.println("<p class=\"muted\">" + rows.texts.get("me.account", "principal",
+                "<code>DingTalkPrincipal</code>") + "</p>");
+        rows.out.println("<table>");
+        rows.out.println("<thead><tr><th>" + rows.texts.get("me.field") + "</th><th>Getter</th><th>"
+                + rows.texts.get("me.value") + "</th></tr></thead>");
+        rows.out.println("<tbody>");
+        rows.row("field.unionId", "getUnionId()", p.getUnionId());
+        rows.row("field.openId", "getOpenId()", p.getOpenId());
+        rows.row("field.nick", "getNick()", p.getNick());
+        rows.row("field.avatarUrl", "getAvatarUrl()", p.getAvatarUrl());
+        rows.row("field.email", "getEmail()", p.getEmail());
+        rows.row("field.mobile", "getMobile()", p.getMobile());
+        rows.row("field.stateCode", "getStateCode()", p.getStateCode());
+        rows.row("field.corpId", "getCorpId()", p.getCorpId());
+        rows.row("field.name", "getName()", p.getName());
+        rows.out.println("</tbody></table>");
     }
 
     /** The employee, from {@code topapi/v2/user/get}: only with {@code employeeProfile} or {@code allowedCorpIds}. */
-    private static void employee(PrintWriter out, DingTalkPrincipal p) {
-        out.println("<h2>组织中的员工<br><small>Employee in the organization</small></h2>");
+    private static void employee(Rows rows, DingTalkPrincipal p) {
+        rows.out.println("<h2>" + rows.texts.get("me.employee") + "</h2>");
         if (p.getUserId() == null) {
-            out.println("<p class=\"muted\">没有员工资料：请设置 <code>allowedCorpIds</code> 或 <code>employeeProfile=true</code>。"
-                    + "<br>No employee profile: set <code>allowedCorpIds</code> or <code>employeeProfile=true</code>.</p>");
+            rows.out.println("<p class=\"muted\">" + rows.texts.get("me.noEmployee", "allowedCorpIds",
+                    "<code>allowedCorpIds</code>").replace("{employeeProfile}", "<code>employeeProfile=true</code>")
+                    + "</p>");
             return;
         }
-        out.println("<table><tbody>");
-        row(out, "员工 ID User ID", "getUserId()", p.getUserId());
-        row(out, "姓名 Employee name", "getEmployeeName()", p.getEmployeeName());
-        row(out, "职位 Title", "getTitle()", p.getTitle());
-        row(out, "工号 Job number", "getJobNumber()", p.getJobNumber());
-        row(out, "企业邮箱 Org e-mail", "getOrgEmail()", p.getOrgEmail());
-        row(out, "部门 Departments", "getDeptIds()", list(p.getDeptIds()));
-        row(out, "管理员 Admin", "isAdmin()", String.valueOf(p.isAdmin()));
-        row(out, "老板 Boss", "isBoss()", String.valueOf(p.isBoss()));
-        row(out, "主管的部门 Leads departments", "getLeaderInDepts()", list(p.getLeaderInDepts()));
-        row(out, "钉钉角色 DingTalk roles", "getDingTalkRoleNames()", list(p.getDingTalkRoleNames()));
-        row(out, "已激活 Active", "isActive()", String.valueOf(p.isActive()));
-        row(out, "本组织成员 Member", "isMember()", String.valueOf(p.isMember()));
-        out.println("</tbody></table>");
+        rows.out.println("<table><tbody>");
+        rows.row("field.userId", "getUserId()", p.getUserId());
+        rows.row("field.employeeName", "getEmployeeName()", p.getEmployeeName());
+        rows.row("field.title", "getTitle()", p.getTitle());
+        rows.row("field.jobNumber", "getJobNumber()", p.getJobNumber());
+        rows.row("field.orgEmail", "getOrgEmail()", p.getOrgEmail());
+        rows.row("field.deptIds", "getDeptIds()", list(p.getDeptIds()));
+        rows.row("field.admin", "isAdmin()", String.valueOf(p.isAdmin()));
+        rows.row("field.boss", "isBoss()", String.valueOf(p.isBoss()));
+        rows.row("field.leaderInDepts", "getLeaderInDepts()", list(p.getLeaderInDepts()));
+        rows.row("field.dingTalkRoles", "getDingTalkRoleNames()", list(p.getDingTalkRoleNames()));
+        rows.row("field.active", "isActive()", String.valueOf(p.isActive()));
+        rows.row("field.member", "isMember()", String.valueOf(p.isMember()));
+        rows.out.println("</tbody></table>");
     }
 
     /** The roles the {@code role.*} rules gave at sign-in, and the servlet API's view of each. */
-    private static void roles(PrintWriter out, HttpServletRequest req, DingTalkPrincipal p) {
-        out.println("<h2>角色<br><small>Roles</small></h2>");
-        out.println("<p class=\"muted\">登录时按配置中的 <code>role.*</code> 规则计算。"
-                + "<br>Given at sign-in by the <code>role.*</code> rules of the configuration.</p>");
-        out.println("<table><tbody>");
+    private static void roles(Rows rows, HttpServletRequest req, DingTalkPrincipal p) {
+        rows.out.println("<h2>" + rows.texts.get("me.roles") + "</h2>");
+        rows.out.println("<p class=\"muted\">" + rows.texts.get("me.rolesExplain", "rules", "<code>role.*</code>")
+                + "</p>");
+        rows.out.println("<table><tbody>");
         TreeSet<String> roles = new TreeSet<>(p.getRoles());
-        row(out, "角色 Roles", "getRoles()", list(roles));
+        rows.row("field.roles", "getRoles()", list(roles));
         for (String role : roles) {
-            row(out, "角色 Role " + role, "request.isUserInRole(\"" + role + "\")",
+            rows.labelled(rows.texts.get("field.role") + " " + escape(role), "request.isUserInRole(\"" + role + "\")",
                     String.valueOf(req.isUserInRole(role)));
         }
-        out.println("</tbody></table>");
+        rows.out.println("</tbody></table>");
     }
 
-    private static void servletApi(PrintWriter out, HttpServletRequest req) {
-        out.println("<h2>Servlet API</h2>");
-        out.println("<p class=\"muted\">过滤器包装了请求，应用无需依赖本库也能知道是谁。"
-                + "<br>The filter wraps the request, so code that only knows the servlet API sees the user too.</p>");
-        out.println("<table><tbody>");
-        row(out, "认证方式 Auth type", "request.getAuthType()", req.getAuthType());
-        row(out, "远程用户 Remote user", "request.getRemoteUser()", req.getRemoteUser());
-        row(out, "主体 Principal", "request.getUserPrincipal().getName()",
+    private static void servletApi(Rows rows, HttpServletRequest req) {
+        rows.out.println("<h2>Servlet API</h2>");
+        rows.out.println("<p class=\"muted\">" + rows.texts.get("me.servletExplain") + "</p>");
+        rows.out.println("<table><tbody>");
+        rows.row("field.authType", "request.getAuthType()", req.getAuthType());
+        rows.row("field.remoteUser", "request.getRemoteUser()", req.getRemoteUser());
+        rows.row("field.principal", "request.getUserPrincipal().getName()",
                 req.getUserPrincipal() == null ? null : req.getUserPrincipal().getName());
-        out.println("</tbody></table>");
+        rows.out.println("</tbody></table>");
     }
 
-    private static void signOut(PrintWriter out, HttpServletRequest req) {
+    private static void signOut(PrintWriter out, Texts texts, HttpServletRequest req) {
         DingTalkLinks links = (DingTalkLinks) req.getAttribute(DingTalkLinks.REQUEST_ATTRIBUTE);
         if (links != null) {
             // A POST form, as on the home page: a link or an image elsewhere must not sign the user out.
             out.println("<form method=\"post\" action=\"" + escape(links.getLogoutUrl()) + "\">");
-            out.println("<button class=\"button secondary\" type=\"submit\">退出登录 · Sign out</button>");
+            out.println("<button class=\"button secondary\" type=\"submit\">" + texts.get("signOut") + "</button>");
             out.println("</form>");
         }
     }
@@ -127,11 +129,20 @@ public final class MeServlet extends HttpServlet {
         return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static void row(PrintWriter out, String label, String getter, String value) {
-        String shown = value == null || value.isEmpty()
-                ? "<span class=\"muted\">—</span>"
-                : "<code>" + escape(value) + "</code>";
-        out.println("<tr><th>" + escape(label) + "</th><td><code>" + escape(getter) + "</code></td><td>"
-                + shown + "</td></tr>");
+    /** The rows of the page's tables, their labels in the page's language. */
+    private record Rows(PrintWriter out, Texts texts) {
+        /** @param key the label's key, such as {@code field.nick} */
+        void row(String key, String getter, String value) {
+            labelled(texts.get(key), getter, value);
+        }
+
+        /** @param label already escaped */
+        void labelled(String label, String getter, String value) {
+            String shown = value == null || value.isEmpty()
+                    ? "<span class=\"muted\">—</span>"
+                    : "<code>" + escape(value) + "</code>";
+            out.println("<tr><th>" + label + "</th><td><code>" + escape(getter) + "</code></td><td>"
+                    + shown + "</td></tr>");
+        }
     }
 }

@@ -19,11 +19,12 @@ public final class NotFoundServlet extends HttpServlet {
         if ("HEAD".equals(req.getMethod())) {
             return;
         }
-        PrintWriter out = Html.begin(req, resp, "页面不存在 · Page not found");
-        out.println("<h1>页面不存在<br><small>Page not found</small></h1>");
-        out.println("<p>这个地址没有页面。<br><span class=\"en\">There is no page at this address.</span></p>");
+        Texts texts = Texts.of(req);
+        PrintWriter out = Html.begin(req, resp, texts, "notFound.title");
+        out.println("<h1>" + texts.get("notFound.title") + "</h1>");
+        out.println("<p>" + texts.get("notFound.text") + "</p>");
         out.println("<p><a class=\"button secondary\" href=\"" + Html.escape(req.getContextPath())
-                + "/\">返回首页 · Back to the home page</a></p>");
-        Html.end(out);
+                + "/\">" + texts.get("notFound.back") + "</a></p>");
+        Html.end(out, texts);
     }
 }

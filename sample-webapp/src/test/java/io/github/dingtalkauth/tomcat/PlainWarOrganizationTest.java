@@ -143,15 +143,15 @@ class PlainWarOrganizationTest {
         String sessionBefore = whoAmI(browser, PlainWar.PUBLIC_WHOAMI).get("session");
         String callback = SignIn.approve(browser, started, user);
 
-        Browser.Response refused = SignIn.callback(browser, callback);
+        Browser.Response refused = browser.navigate(callback, "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
 
         Map<String, String> after = whoAmI(browser, PlainWar.PUBLIC_WHOAMI);
         assertAll(
                 () -> assertEquals(403, refused.status(), refused.body()),
+                () -> assertTrue(refused.body().contains("<html lang=\"zh-CN\">"), refused.body()),
                 () -> assertTrue(refused.body().contains("此钉钉帐号不是本组织的成员"), refused.body()),
-                () -> assertTrue(refused.body().contains("This DingTalk account is not a member of the organization"),
-                        refused.body()),
-                () -> assertTrue(refused.body().contains("Reason: not_a_member"), refused.body()),
+                () -> assertFalse(refused.body().contains("not a member"), "Chinese only: " + refused.body()),
+                () -> assertTrue(refused.body().contains("错误代码： not_a_member"), refused.body()),
                 () -> assertEquals("null", after.get("remoteUser")),
                 () -> assertEquals(sessionBefore, after.get("session"), "the session holds what it held before"),
                 () -> assertEquals(1, log.warnings().size(), log.warnings()::toString),

@@ -1,7 +1,9 @@
 package io.github.dingtalkauth.security.faults;
 
 import io.github.dingtalkauth.flow.Reason;
+import io.github.dingtalkauth.web.Messages;
 import io.github.dingtalkauth.web.Responses;
+import io.github.dingtalkauth.web.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,10 +14,13 @@ import java.util.Locale;
 
 /**
  * The filter's failure page exactly as it must look for a reason (checklist F3): the fixed template with nothing but
- * the reason's own texts, its code and the login link. A page that differs in any byte carries something else.
+ * the reason's own texts, its code and the login link. A page that differs in any byte carries something else. In
+ * English: the suites' clients send no {@code Accept-Language}.
  */
 final class FixedPage {
     static final String LOGIN_PATH = "/dingtalk/login";
+    /** Forced to English, so it answers without looking at a request. */
+    private static final Messages ENGLISH = Texts.create("en").forRequest(null);
 
     private FixedPage() {
     }
@@ -29,8 +34,8 @@ final class FixedPage {
                 FixedPage.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class},
                 (proxy, method, args) -> method.getName().equals("getWriter") ? writer : null);
         try {
-            Responses.failurePage(response, reason.status(), reason.code(), reason.chinese(), reason.english(),
-                    LOGIN_PATH);
+            Responses.failurePage(response, ENGLISH, reason.status(), reason.code(),
+                    ENGLISH.text(reason.messageKey()), LOGIN_PATH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

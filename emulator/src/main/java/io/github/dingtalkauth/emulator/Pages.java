@@ -46,17 +46,7 @@ final class Pages {
     }
 
     static Response consent(String clientId, AuthorizeRequest request, String ticket, Directory directory) {
-        StringBuilder rows = new StringBuilder();
-        for (EmulatorUser user : directory.users()) {
-            rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
-                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
-                    .append(standing(user)).append(" · unionId ").append(Html.escape(user.unionId()));
-            if (user.corpId() != null) {
-                rows.append(" · corpId ").append(Html.escape(user.corpId()));
-            }
-            rows.append("</small></span><button name=\"user\" value=\"").append(user.key())
-                    .append("\">同意 / Approve</button></li>\n");
-        }
+        String rows = userRows(directory, "同意 / Approve");
         String scopeZh = request.corpScope() ? "个人信息、所在组织" : "个人信息";
         String scopeEn = request.corpScope() ? "profile and organization" : "profile";
         String body = """
@@ -82,6 +72,22 @@ final class Pages {
                 .replace("{ticket}", Html.escape(ticket))
                 .replace("{rows}", rows);
         return Response.html(200, page("钉钉登录 · Sign in with DingTalk", body));
+    }
+
+    /** One row per user, each with a {@code <button name="user" value="KEY">} labelled {@code action}. */
+    static String userRows(Directory directory, String action) {
+        StringBuilder rows = new StringBuilder();
+        for (EmulatorUser user : directory.users()) {
+            rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
+                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
+                    .append(standing(user)).append(" · unionId ").append(Html.escape(user.unionId()));
+            if (user.corpId() != null) {
+                rows.append(" · corpId ").append(Html.escape(user.corpId()));
+            }
+            rows.append("</small></span><button name=\"user\" value=\"").append(user.key())
+                    .append("\">").append(action).append("</button></li>\n");
+        }
+        return rows.toString();
     }
 
     /** Where the account stands with the emulator's home organization, so a person can pick whom to be refused as. */
@@ -120,7 +126,7 @@ final class Pages {
         return Response.html(status, page("钉钉登录出错 · DingTalk login error", body));
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + "</title>\n" + STYLE + "</head>\n<body>\n<main>\n" + body
@@ -128,7 +134,7 @@ final class Pages {
     }
 
     /** Scheme, host and port: enough for a person to see where approval leads without the whole URI. */
-    private static String origin(String uri) {
+    static String origin(String uri) {
         try {
             URI parsed = new URI(uri);
             if (parsed.getScheme() != null && parsed.getRawAuthority() != null) {

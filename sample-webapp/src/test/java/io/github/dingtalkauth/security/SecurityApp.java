@@ -109,6 +109,11 @@ final class SecurityApp implements AutoCloseable {
         return flow.exchange;
     }
 
+    /** Profile calls one sign-in makes: none in the legacy flow, whose one exchange answers with the identity. */
+    int profileCallsPerSignIn() {
+        return flow == Flow.OAUTH2 ? 1 : 0;
+    }
+
     /** The login page the filter sends the browser to in this flow. */
     String authorizeUrl() {
         return flow == Flow.LEGACY ? emulator.legacyAuthorizeUrl() : emulator.authorizeUrl();

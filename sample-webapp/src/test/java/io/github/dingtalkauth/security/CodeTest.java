@@ -9,6 +9,7 @@ import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.emulator.RecordedRequest;
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.SignIn;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ class CodeTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start(SecurityApp.Flow.OAUTH2, SETTINGS);
+        app = SecurityApp.start(Flow.OAUTH2, SETTINGS);
     }
 
     @AfterAll
@@ -112,7 +113,7 @@ class CodeTest {
     @DisplayName("B3 an authCode that looks like JSON injection is refused, or sent verbatim in well-formed JSON")
     void b3_jsonInjectionInCodeIsHarmless() {
         // The legacy call's JSON holds the code alone ({"tmp_auth_code":…}): no clientId for an injection to replace.
-        Assumptions.assumeTrue(app.flow() == SecurityApp.Flow.OAUTH2, "the legacy call carries no clientId");
+        Assumptions.assumeTrue(app.flow() == Flow.OAUTH2, "the legacy call carries no clientId");
         Browser victim = app.browser();
         SecurityApp.Approved approved = app.approved(victim, "/me", "zhangsan");
         String injection = "x\",\"clientId\":\"other";
@@ -174,7 +175,7 @@ class CodeTest {
     @DisplayName("B3 an access token carrying CR/LF fails the login closed and never becomes a header")
     void b3_crlfInAccessTokenFailsClosed() {
         // The legacy flow's answer is the identity itself: there is no user access token to carry CR/LF.
-        Assumptions.assumeTrue(app.flow() == SecurityApp.Flow.OAUTH2, "the legacy flow has no user access token");
+        Assumptions.assumeTrue(app.flow() == Flow.OAUTH2, "the legacy flow has no user access token");
         Browser victim = app.browser();
         SecurityApp.Approved approved = app.approved(victim, "/me", "zhangsan");
         Stats before = app.stats();

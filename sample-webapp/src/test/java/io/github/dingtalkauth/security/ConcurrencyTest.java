@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -28,10 +29,10 @@ class ConcurrencyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        startIn(SecurityApp.Flow.OAUTH2);
+        startIn(Flow.OAUTH2);
     }
 
-    static void startIn(SecurityApp.Flow flow) throws Exception {
+    static void startIn(Flow flow) throws Exception {
         app = SecurityApp.start(flow);
         pool = Executors.newFixedThreadPool(THREADS);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.SignIn;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class InputTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start(SecurityApp.Flow.OAUTH2);
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     /**
@@ -39,7 +40,7 @@ class InputTest {
      * (protocol §2.1), so the new flow's {@code authCode}/{@code code} pairs do not apply to it and are skipped.
      */
     private static String inFlow(String template) {
-        if (app.flow() == SecurityApp.Flow.OAUTH2) {
+        if (app.flow() == Flow.OAUTH2) {
             return template;
         }
         Assumptions.assumeFalse(template.contains("authCode=") && (template.startsWith("code=")

@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.security;
 
+import io.github.dingtalkauth.testing.Flow;
 import org.junit.jupiter.api.BeforeAll;
 
 /** {@link InputTest}'s scenarios with {@code flow=legacy} (those of {@code authCode} with {@code code} skipped). */
@@ -7,6 +8,6 @@ class LegacyInputTest extends InputTest {
     /** Hides {@link InputTest#start()}: the same application, in the legacy flow. */
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start(SecurityApp.Flow.LEGACY);
+        app = SecurityApp.start(Flow.LEGACY);
     }
 }

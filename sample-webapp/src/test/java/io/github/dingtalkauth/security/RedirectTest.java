@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
@@ -36,7 +37,7 @@ class RedirectTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start(SecurityApp.Flow.OAUTH2);
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.Endpoint;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
@@ -12,7 +13,6 @@ import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Locale;
 
 /**
  * The sample application with the filter, on embedded Jetty, in front of its own DingTalk emulator, both over real
@@ -27,22 +27,6 @@ final class SecurityApp implements AutoCloseable {
     static final String LOGIN = "/dingtalk/login";
     static final String CALLBACK = "/dingtalk/callback";
     static final String LOGOUT = "/dingtalk/logout";
-
-    /** The sign-in mode the filter runs in (setting {@code flow}); what differs on the wire between the two. */
-    enum Flow {
-        /** DingTalk's OAuth 2.0: the callback's {@code authCode} is redeemed at {@code userAccessToken}. */
-        OAUTH2("authCode", Endpoint.TOKEN),
-        /** GitLab's legacy flow: the callback's {@code code} is redeemed at the signed {@code getuserinfo_bycode}. */
-        LEGACY("code", Endpoint.LEGACY_USER_INFO);
-
-        private final String codeParameter;
-        private final Endpoint exchange;
-
-        Flow(String codeParameter, Endpoint exchange) {
-            this.codeParameter = codeParameter;
-            this.exchange = exchange;
-        }
-    }
 
     private final Flow flow;
     private final DingTalkEmulator emulator;
@@ -75,7 +59,7 @@ final class SecurityApp implements AutoCloseable {
                 .codePrefix("CANARY-CODE-").tokenPrefix("CANARY-AT-").clientSecret(SECRET).start();
         try {
             SampleServer.Builder builder = SampleServer.builder().port(0).emulator(emulator).clock(clock)
-                    .setting("flow", flow.name().toLowerCase(Locale.ROOT));
+                    .setting("flow", flow.setting());
             for (int i = 0; i < settings.length; i += 2) {
                 builder.setting(settings[i], settings[i + 1]);
             }
@@ -101,22 +85,22 @@ final class SecurityApp implements AutoCloseable {
 
     /** The callback's code parameter as DingTalk sends it in this flow: {@code authCode=…} or {@code code=…}. */
     String codeQuery(String code) {
-        return flow.codeParameter + "=" + code;
+        return flow.codeParameter() + "=" + code;
     }
 
     /** Where this flow redeems the callback's code: the token endpoint, or {@code sns/getuserinfo_bycode}. */
     Endpoint exchange() {
-        return flow.exchange;
+        return flow.exchange();
     }
 
     /** Profile calls one sign-in makes: none in the legacy flow, whose one exchange answers with the identity. */
     int profileCallsPerSignIn() {
-        return flow == Flow.OAUTH2 ? 1 : 0;
+        return flow.profileCallsPerSignIn();
     }
 
     /** The login page the filter sends the browser to in this flow. */
     String authorizeUrl() {
-        return flow == Flow.LEGACY ? emulator.legacyAuthorizeUrl() : emulator.authorizeUrl();
+        return flow.authorizeUrl(emulator);
     }
 
     /** The redirect URI the application is configured with (and registered with the emulator). */
@@ -154,8 +138,8 @@ final class SecurityApp implements AutoCloseable {
     Approved approve(Browser browser, SignIn.Started started, String user) {
         String callbackUrl = SignIn.approve(browser, started, user);
         String query = URI.create(callbackUrl).getRawQuery();
-        String code = Query.parameter(query, flow.codeParameter);
-        assertNotNull(code, () -> "DingTalk's redirect carries " + flow.codeParameter);
+        String code = Query.parameter(query, flow.codeParameter());
+        assertNotNull(code, () -> "DingTalk's redirect carries " + flow.codeParameter());
         assertEquals(started.state(), Query.parameter(query, "state"), "DingTalk returns the state as it is");
         return new Approved(started.state(), code, callbackUrl);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.SignIn;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,10 @@ class SessionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        startIn(SecurityApp.Flow.OAUTH2);
+        startIn(Flow.OAUTH2);
     }
 
-    static void startIn(SecurityApp.Flow flow) throws Exception {
+    static void startIn(Flow flow) throws Exception {
         app = SecurityApp.start(flow);
         expiring = SecurityApp.start(flow, "stateTtl", "2s");
         signedIn = expiring.browser();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.MovableClock;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
@@ -43,7 +44,7 @@ class StateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start(SecurityApp.Flow.OAUTH2);
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     @AfterAll

@@ -8,7 +8,7 @@
  * is the checklist's {@code REJECT(reason)}.
  *
  * <p>Issue 10: every scenario holds for the legacy flow too. The classes that prove state, single use, input
- * handling, return targets, the session id, back-channel faults and secrets in logs run again with
+ * handling, protective headers, return targets, the session id, back-channel faults and secrets in logs run again with
  * {@code flow=legacy} as {@code Legacy…Test} subclasses ({@link io.github.dingtalkauth.testing.Flow} says what differs
  * on the wire); scenarios that do not apply to legacy say why where they are skipped ({@code authCode} beside
  * {@code code}, the user access token, the token call's JSON). {@code LegacyExchangeTest} adds what only the legacy

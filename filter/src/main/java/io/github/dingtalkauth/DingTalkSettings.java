@@ -224,6 +224,11 @@ public final class DingTalkSettings {
             return put(Settings.LEGACY_LOGIN_PAGE, page);
         }
 
+        /** {@code china} (the default) or {@code international}: the hosts the URLs not set default to. */
+        public Builder edition(String edition) {
+            return put(Settings.EDITION, edition);
+        }
+
         /** @throws ConfigException naming every missing, unknown or malformed key, never a value */
         public DingTalkSettings build() {
             DingTalkConfig config = DingTalkConfig.load(List.of(new ConfigSource(source, values)), System::getenv,

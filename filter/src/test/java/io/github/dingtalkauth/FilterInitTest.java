@@ -163,6 +163,13 @@ class FilterInitTest {
     }
 
     @Test
+    void startUpLogNamesTheEdition() throws Exception {
+        started = Filters.start(container, Filters.params(null, "edition", "international"));
+        assertTrue(log.messages(Level.INFO).stream().anyMatch(m -> m.contains("DingTalk login ready")
+                && m.contains("edition=international")), log::all);
+    }
+
+    @Test
     void theInjectedClockExpiresAStartedLogin() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
         DingTalkSettings settings = Filters.settings(Filters.params(null)).stateTtl(Duration.ofMinutes(10)).build();

@@ -22,8 +22,8 @@ class AuthorizeHandler implements RequestHandler {
 
     final String clientId;
     final RedirectUris redirectUris;
-    private final Directory directory;
-    private final Grants grants;
+    final Directory directory;
+    final Grants grants;
 
     /** @param redirectUris live: URIs registered after start count at once */
     AuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants) {

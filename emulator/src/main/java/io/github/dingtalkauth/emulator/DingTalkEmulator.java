@@ -8,15 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -74,12 +73,14 @@ public final class DingTalkEmulator implements AutoCloseable {
                 config.codeTtl, config.tokenTtl);
         this.clock = config.clock;
         this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
-        this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.approve = new ApproveHandler(directory, grants, counters);
-        server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH, approve),
-                new AvatarHandler(directory), log, counters, faults,
-                config.latency, new EmulatorState(grants, appTokens, directory)));
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants, approve);
+        Map<String, RequestHandler> pages = new HashMap<>(
+                new QrLogin(baseUrl, app.clientId(), legacyAuthorize, grants, directory).pages());
+        pages.put(ApproveHandler.PATH, approve);
+        server.createContext("/", new Dispatcher(endpoints(grants), pages, new AvatarHandler(directory), log,
+                counters, faults, config.latency, new EmulatorState(grants, appTokens, directory)));
+        this.executor = Executors.newCachedThreadPool(Dispatcher.daemonThreads());
         server.setExecutor(executor);
         server.start();
     }
@@ -120,6 +121,15 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Stands in for the legacy flow's QR login page, {@code https://oapi.dingtalk.com/connect/qrconnect}. */
     public String legacyAuthorizeUrl() {
         return url(Endpoint.LEGACY_QR_AUTHORIZE);
+    }
+
+    /**
+     * Stands in for the legacy flow's embeddable QR script, {@code https://g.alicdn.com/dingding/dinglogin/0.0.5/
+     * ddLogin.js}: its {@code DDLogin({id, goto})} frames the emulator's QR page, whose scan posts a
+     * {@code loginTmpCode} to the embedding page (the message's origin is {@link #baseUrl()}).
+     */
+    public String ddLoginScriptUrl() {
+        return baseUrl + QrLogin.SCRIPT_PATH;
     }
 
     /** Stands in for {@code https://api.dingtalk.com}: the {@link #baseUrl()} itself. */
@@ -213,8 +223,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 
     /**
      * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start and the
-     * clock skew to zero; users,
-     * registered URIs and issued codes and tokens stay.
+     * clock skew to zero; users, registered URIs and issued codes and tokens stay.
      */
     public void reset() {
         faults.clear();
@@ -288,12 +297,4 @@ public final class DingTalkEmulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "dingtalk-emulator-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one HTTP handler: records every request, counts it, applies latency and faults, then routes by path (exact, but
@@ -93,5 +95,15 @@ final class Dispatcher implements HttpHandler {
         } catch (IOException | RuntimeException ignored) {
             // headers may already be out; closing the exchange is all that is left
         }
+    }
+
+    /** The server's threads: daemons, so that an emulator a test forgot to close never keeps the JVM alive. */
+    static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "dingtalk-emulator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

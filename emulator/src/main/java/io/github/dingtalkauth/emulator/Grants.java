@@ -17,6 +17,9 @@ final class Grants {
      */
     static final Duration MIN_TICKET_TTL = Duration.ofMinutes(10);
 
+    /** A scan's {@code loginTmpCode} lives this long: enough for the page to navigate, not to be kept. */
+    static final Duration LOGIN_TMP_CODE_TTL = Duration.ofMinutes(2);
+
     record Tokens(String accessToken, String refreshToken) {
     }
 
@@ -25,6 +28,7 @@ final class Grants {
     private final ExpiringStore<Grant> accessTokens;
     private final ExpiringStore<Grant> refreshTokens;
     private final LegacyCodes legacyCodes;
+    private final ExpiringStore<EmulatorUser> loginTmpCodes;
     private final IdSource ticketIds = IdSource.random();
     private final IdSource codeIds;
     private final IdSource accessTokenIds;
@@ -41,6 +45,7 @@ final class Grants {
         this.refreshTokens = new ExpiringStore<>(clock);
         this.codeIds = codeIds;
         this.legacyCodes = new LegacyCodes(clock, codeIds, codeTtl);
+        this.loginTmpCodes = new ExpiringStore<>(clock);
         this.accessTokenIds = accessTokenIds;
         this.refreshTokenIds = refreshTokenIds;
         this.codeTtl = codeTtl;
@@ -75,6 +80,17 @@ final class Grants {
 
     LegacyCodes.Redemption redeemLegacyCode(String code) {
         return legacyCodes.redeem(code);
+    }
+
+    /** What a scan of the legacy QR code hands the page ({@code loginTmpCode}): single use, short-lived. */
+    String issueLoginTmpCode(EmulatorUser user) {
+        String code = ticketIds.next();
+        loginTmpCodes.put(code, user, LOGIN_TMP_CODE_TTL);
+        return code;
+    }
+
+    Optional<EmulatorUser> redeemLoginTmpCode(String code) {
+        return loginTmpCodes.take(code);
     }
 
     Optional<Grant> peekCode(String code) {

@@ -3,22 +3,48 @@ package io.github.dingtalkauth.emulator;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code GET /connect/qrconnect} and {@code GET /connect/oauth2/sns_authorize} on the oapi host: the legacy flow's
  * login pages (protocol §2.1). Checks {@code appid}, {@code response_type=code}, {@code scope=snsapi_login} and the
- * registered {@code redirect_uri}, then shows the same consent page as the new flow (the GET and the error page are
- * {@link AuthorizeHandler}'s); approving returns {@code code} (a legacy temporary code) and {@code state}. The real pages show a QR code or a password form; whom to sign in as
- * is the emulator's consent page either way.
+ * registered {@code redirect_uri}. {@code qrconnect} shows the QR page ({@link QrPages}, a scan per user);
+ * {@code sns_authorize} shows the consent page in place of the password form. Either, given the
+ * {@code loginTmpCode} of a scan ({@link QrLogin}), uses it up and redirects to the app with {@code code} (a legacy
+ * temporary code) and {@code state}, as approving does.
  */
 final class LegacyAuthorizeHandler extends AuthorizeHandler {
 
     static final String SCOPE = "snsapi_login";
     private static final List<String> SINGLE_VALUED = List.of("appid", "redirect_uri", "response_type", "scope",
-            "state");
+            "state", QrLogin.LOGIN_TMP_CODE);
 
-    LegacyAuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants) {
+    private final ApproveHandler approve;
+
+    LegacyAuthorizeHandler(String clientId, RedirectUris redirectUris, Directory directory, Grants grants,
+            ApproveHandler approve) {
         super(clientId, redirectUris, directory, grants);
+        this.approve = approve;
+    }
+
+    @Override
+    public Response handle(RecordedRequest request) {
+        Optional<String> loginTmpCode = Params.parseOrEmpty(request.query()).first(QrLogin.LOGIN_TMP_CODE);
+        boolean qrPage = request.path().endsWith(Endpoint.LEGACY_QR_AUTHORIZE.path());
+        if (!"GET".equals(request.method()) || loginTmpCode.isEmpty() && !qrPage) {
+            return super.handle(request);
+        }
+        try {
+            AuthorizeRequest valid = validate(request.query());
+            if (loginTmpCode.isEmpty()) {
+                return QrPages.qr(clientId, valid, grants.openTicket(valid), directory, false, PageTexts.of(request));
+            }
+            EmulatorUser user = grants.redeemLoginTmpCode(loginTmpCode.get())
+                    .orElseThrow(() -> new BadRequest("loginTmpCode is unknown, expired or already used"));
+            return Response.redirect(302, approve.approved(valid, user));
+        } catch (BadRequest e) {
+            return Pages.error(400, e.getMessage(), PageTexts.of(request));
+        }
     }
 
     /** Whether {@code authorizeUrl} is one of the legacy login pages, addressed to DingTalk or to the emulator. */

@@ -47,17 +47,7 @@ final class Pages {
 
     static Response consent(String clientId, AuthorizeRequest request, String ticket, Directory directory,
                             PageTexts texts) {
-        StringBuilder rows = new StringBuilder();
-        for (EmulatorUser user : directory.users()) {
-            rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
-                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
-                    .append(text(texts, standing(user))).append(" · unionId ").append(Html.escape(user.unionId()));
-            if (user.corpId() != null) {
-                rows.append(" · corpId ").append(Html.escape(user.corpId()));
-            }
-            rows.append("</small></span><button name=\"user\" value=\"").append(user.key())
-                    .append("\">").append(text(texts, "consent.approve")).append("</button></li>\n");
-        }
+        String rows = userRows(directory, text(texts, "consent.approve"), texts);
         String scope = text(texts, request.corpScope() ? "consent.scopeWithOrganization" : "consent.scope");
         String body = """
                 <p class="badge">{badge}</p>
@@ -86,6 +76,22 @@ final class Pages {
                 .replace("{deny}", text(texts, "consent.deny"))
                 .replace("{rows}", rows);
         return page(200, texts, text(texts, "consent.title"), body);
+    }
+
+    /** One row per user, each with a {@code <button name="user" value="KEY">} labelled {@code action} (escaped). */
+    static String userRows(Directory directory, String action, PageTexts texts) {
+        StringBuilder rows = new StringBuilder();
+        for (EmulatorUser user : directory.users()) {
+            rows.append("<li><img src=\"").append(AvatarHandler.PREFIX).append(user.key()).append(".svg\" alt=\"\">")
+                    .append("<span class=\"who\"><b>").append(Html.escape(user.nick())).append("</b><small>")
+                    .append(text(texts, standing(user))).append(" · unionId ").append(Html.escape(user.unionId()));
+            if (user.corpId() != null) {
+                rows.append(" · corpId ").append(Html.escape(user.corpId()));
+            }
+            rows.append("</small></span><button name=\"user\" value=\"").append(user.key())
+                    .append("\">").append(action).append("</button></li>\n");
+        }
+        return rows.toString();
     }
 
     /** The key of where the account stands with the home organization, so a person can pick whom to be refused as. */
@@ -127,11 +133,11 @@ final class Pages {
         return page(status, texts, text(texts, "error.title"), body);
     }
 
-    private static String text(PageTexts texts, String key) {
+    static String text(PageTexts texts, String key) {
         return Html.escape(texts.get(key));
     }
 
-    private static Response page(int status, PageTexts texts, String title, String body) {
+    static Response page(int status, PageTexts texts, String title, String body) {
         return Response.html(status, "<!DOCTYPE html>\n<html lang=\"" + texts.language() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>" + title + "</title>\n" + STYLE + "</head>\n<body>\n<main>\n" + body
@@ -139,7 +145,7 @@ final class Pages {
     }
 
     /** Scheme, host and port: enough for a person to see where approval leads without the whole URI. */
-    private static String origin(String uri) {
+    static String origin(String uri) {
         try {
             URI parsed = new URI(uri);
             if (parsed.getScheme() != null && parsed.getRawAuthority() != null) {

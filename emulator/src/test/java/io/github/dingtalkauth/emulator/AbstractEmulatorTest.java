@@ -210,6 +210,29 @@ abstract class AbstractEmulatorTest {
         return body;
     }
 
+    // --- the legacy flow's signed sns/getuserinfo_bycode ---
+
+    HttpResponse<String> userInfo(String accessKey, String secret, long timestamp, String code)
+            throws IOException, InterruptedException {
+        String signature = URLEncoder.encode(LegacyUserInfoHandler.sign(secret, Long.toString(timestamp)),
+                StandardCharsets.UTF_8);
+        return userInfoRaw("accessKey=" + accessKey + "&timestamp=" + timestamp + "&signature=" + signature, code);
+    }
+
+    HttpResponse<String> userInfoRaw(String query, String code) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(emulator.oapiBaseUrl() + "/sns/getuserinfo_bycode?" + query))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tmp_auth_code\":\"" + code + "\"}")));
+    }
+
+    HttpResponse<String> signedUserInfo(String code) throws IOException, InterruptedException {
+        return userInfo("dingemulatorclient", "emulator-secret", clock.millis(), code);
+    }
+
+    static long errcode(HttpResponse<String> answer) {
+        return oapiAnswer(answer).getJsonNumber("errcode").longValue();
+    }
+
     HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)));
     }

@@ -4,11 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,27 +37,6 @@ class LegacyEndpointsTest extends AbstractEmulatorTest {
 
     String legacyCode(String userKey) throws IOException, InterruptedException {
         return queryOf(legacyApprove("/connect/qrconnect", userKey)).get("code");
-    }
-
-    HttpResponse<String> userInfo(String accessKey, String secret, long timestamp, String code)
-            throws IOException, InterruptedException {
-        String signature = URLEncoder.encode(LegacyUserInfoHandler.sign(secret, Long.toString(timestamp)),
-                StandardCharsets.UTF_8);
-        return userInfoRaw("accessKey=" + accessKey + "&timestamp=" + timestamp + "&signature=" + signature, code);
-    }
-
-    HttpResponse<String> userInfoRaw(String query, String code) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(emulator.oapiBaseUrl() + "/sns/getuserinfo_bycode?" + query))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"tmp_auth_code\":\"" + code + "\"}")));
-    }
-
-    HttpResponse<String> signedUserInfo(String code) throws IOException, InterruptedException {
-        return userInfo("dingemulatorclient", "emulator-secret", clock.millis(), code);
-    }
-
-    static long errcode(HttpResponse<String> answer) {
-        return oapiAnswer(answer).getJsonNumber("errcode").longValue();
     }
 
     @Test

@@ -92,6 +92,9 @@ public final class Settings {
     public static final Setting<LegacyLoginPage> LEGACY_LOGIN_PAGE = Setting.optional("legacyLoginPage", "qr",
             LegacyLoginPage::parse, "With flow=legacy: qr (scan with the DingTalk app) or account (account and"
                     + " password).");
+    public static final Setting<Edition> EDITION = Setting.optional("edition", "china", Edition::parse,
+            "china, or international: DingTalk's international edition (login.dingtalk.io, api.dingtalk.io,"
+                    + " oapi.dingtalk.io) for authorizeUrl, apiBaseUrl and oapiBaseUrl, unless they are set.");
     // --- end legacy flow ---
     // --- pages in the reader's language (issue 10): locale ---
     public static final Setting<String> LOCALE = Setting.optional("locale", "auto", Parsers::locale,
@@ -112,7 +115,7 @@ public final class Settings {
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
             MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL, FLOW,
-            LEGACY_LOGIN_PAGE, LOCALE);
+            LEGACY_LOGIN_PAGE, EDITION, LOCALE);
 
     private Settings() {
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
@@ -28,7 +29,7 @@ class HeadersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start();
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     @AfterAll
@@ -43,13 +44,13 @@ class HeadersTest {
                 answer("login redirect (protected page)", a -> a.browser().navigate("/me")),
                 answer("callback success", a -> a.signIn(a.browser(), "/me", "zhangsan")),
                 answer("callback failure: unknown state", a -> a.browser().navigate(
-                        a.callback("authCode=abc&state=" + StateTest.randomState()))),
-                answer("callback failure: missing state", a -> a.browser().navigate(a.callback("authCode=abc"))),
+                        a.callback(a.codeQuery("abc") + "&state=" + StateTest.randomState()))),
+                answer("callback failure: missing state", a -> a.browser().navigate(a.callback(a.codeQuery("abc")))),
                 answer("callback failure: cancelled at DingTalk", a -> {
                     Browser b = a.browser();
                     return SignIn.callback(b, SignIn.deny(b, SignIn.start(b, "/me")));
                 }),
-                answer("callback failure: method", a -> a.browser().postForm(a.callback("authCode=abc"), "")),
+                answer("callback failure: method", a -> a.browser().postForm(a.callback(a.codeQuery("abc")), "")),
                 answer("401 for a script", a -> a.browser().get("/api/me", "Accept", "application/json")),
                 answer("logout", a -> {
                     Browser b = a.browser();

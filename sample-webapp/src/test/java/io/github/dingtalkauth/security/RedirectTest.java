@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.net.URI;
@@ -36,7 +37,7 @@ class RedirectTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start();
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     @AfterAll
@@ -151,7 +152,7 @@ class RedirectTest {
             return;
         }
         String authorize = login.first("location");
-        assertTrue(authorize.startsWith(app.emulator().authorizeUrl()), authorize);
+        assertTrue(authorize.startsWith(app.authorizeUrl()), authorize);
         Browser browser = app.browser();
         login.storeCookiesIn(browser);
         String state = Query.parameter(URI.create(authorize).getRawQuery(), "state");
@@ -258,7 +259,7 @@ class RedirectTest {
         String rawRedirectUri = rawParameter(location, "redirect_uri");
         assertEquals(URLEncoder.encode(app.redirectUri(), StandardCharsets.UTF_8), rawRedirectUri);
         assertEquals(app.redirectUri(), Query.parameter(URI.create(location).getRawQuery(), "redirect_uri"));
-        assertTrue(location.startsWith(app.emulator().authorizeUrl() + "?"), location);
+        assertTrue(location.startsWith(app.authorizeUrl() + "?"), location);
         assertFalse(forged.headLowerCase().contains("evil"), forged::raw);
         // isSecure()-dependent behaviour does not flip either: the cookie has the same attributes as without.
         assertEquals(attributes(baseline.first("set-cookie")), attributes(forged.first("set-cookie")));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dingtalkauth.emulator.Stats;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.SignIn;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +38,12 @@ class SessionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start();
-        expiring = SecurityApp.start("stateTtl", "2s");
+        startIn(Flow.OAUTH2);
+    }
+
+    static void startIn(Flow flow) throws Exception {
+        app = SecurityApp.start(flow);
+        expiring = SecurityApp.start(flow, "stateTtl", "2s");
         signedIn = expiring.browser();
         expiring.signIn(signedIn, "/me", "zhangsan");
         navigated = expiring.browser();
@@ -263,12 +268,12 @@ class SessionTest {
         assertEquals(401, Reject.probe(replay).status(), "the old cookie must not work after logout");
         Browser.Response page = replay.navigate("/me");
         assertEquals(302, page.status(), "a navigation with the old cookie is sent to sign in again");
-        assertTrue(page.location().startsWith(app.emulator().authorizeUrl()), page.location());
+        assertTrue(page.location().startsWith(app.authorizeUrl()), page.location());
         assertEquals(401, Reject.probe(browser).status());
     }
 
     static Stream<Arguments> anonymousRequests() {
-        String randomCallback = SecurityApp.CALLBACK + "?authCode=abc&state=" + StateTest.randomState();
+        String randomCallback = SecurityApp.CALLBACK + "?" + app.codeQuery("abc") + "&state=" + StateTest.randomState();
         return Stream.of(
                 Arguments.of("GET", "/", "text/html", null),
                 Arguments.of("GET", "/public/about.html", "text/html", null),
@@ -311,7 +316,7 @@ class SessionTest {
         Stats before = app.stats();
         Browser bot = app.browser();
         for (int i = 0; i < 500; i++) {
-            Browser.Response answer = bot.navigate(SecurityApp.CALLBACK + "?authCode=CODE" + i + "&state="
+            Browser.Response answer = bot.navigate(SecurityApp.CALLBACK + "?" + app.codeQuery("CODE" + i) + "&state="
                     + StateTest.randomState());
             assertEquals(400, answer.status());
             assertTrue(answer.setCookies().isEmpty());
@@ -335,12 +340,12 @@ class SessionTest {
         // one no longer pending is refused before any call.
         for (int i = 0; i < 192; i++) {
             Reject.Before before = Reject.before(app, browser);
-            Reject.assertRejected(browser.navigate(SecurityApp.CALLBACK + "?authCode=madeup&state=" + states.get(i)),
+            Reject.assertRejected(browser.navigate(SecurityApp.CALLBACK + "?" + app.codeQuery("madeup") + "&state=" + states.get(i)),
                     before, "state_unknown");
         }
         int tokens = app.stats().tokenRequests();
         for (int i = 192; i < 200; i++) {
-            Browser.Response pending = browser.navigate(SecurityApp.CALLBACK + "?authCode=madeup&state="
+            Browser.Response pending = browser.navigate(SecurityApp.CALLBACK + "?" + app.codeQuery("madeup") + "&state="
                     + states.get(i));
             assertEquals(502, pending.status(), pending::body);
             assertTrue(pending.body().contains("Reason: provider_error"), pending::body);

@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.dingtalkauth.emulator.Endpoint;
 import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.MovableClock;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,7 +44,7 @@ class StateTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = SecurityApp.start();
+        app = SecurityApp.start(Flow.OAUTH2);
     }
 
     @AfterAll
@@ -103,7 +104,7 @@ class StateTest {
         SignIn.Started started = new SignIn.Started(login.location(), login.locationParameter("state"));
         SecurityApp.Approved approved = app.approve(browser, started, "zhangsan");
         Reject.Before before = Reject.before(app, browser);
-        Browser.Response forged = browser.navigate(app.callback("authCode=" + approved.code() + "&state=" + fixed));
+        Browser.Response forged = browser.navigate(app.callback(app.codeQuery(approved.code()) + "&state=" + fixed));
         Reject.assertRejected(forged, before, "state_unknown", fixed);
     }
 
@@ -124,17 +125,17 @@ class StateTest {
     static Stream<Arguments> wrongStates() {
         String random = randomState();
         List<Arguments> cases = new ArrayList<>();
-        cases.add(Arguments.of("missing", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c,
+        cases.add(Arguments.of("missing", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c),
                 "state_missing", ""));
-        cases.add(Arguments.of("empty", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c + "&state=",
+        cases.add(Arguments.of("empty", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c) + "&state=",
                 "state_missing", ""));
-        cases.add(Arguments.of("%20", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c + "&state=%20",
+        cases.add(Arguments.of("%20", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c) + "&state=%20",
                 "state_missing", ""));
-        cases.add(Arguments.of("malformed", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c
+        cases.add(Arguments.of("malformed", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c)
                 + "&state=not-a-state-XQZ", "state_invalid", "not-a-state-XQZ"));
-        cases.add(Arguments.of("one character off", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c
+        cases.add(Arguments.of("one character off", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c)
                 + "&state=" + flipLast(s), "state_unknown", "<flipped>"));
-        cases.add(Arguments.of("unknown", (BiFunction<String, String, String>) (s, c) -> "authCode=" + c
+        cases.add(Arguments.of("unknown", (BiFunction<String, String, String>) (s, c) -> app.codeQuery(c)
                 + "&state=" + random, "state_unknown", random));
         return cases.stream();
     }
@@ -228,7 +229,7 @@ class StateTest {
         Browser victim = app.browser();
         SecurityApp.Approved approved = app.approved(victim, "/me", "zhangsan");
         int tokens = app.stats().tokenRequests();
-        app.emulator().setFaultOnce(Endpoint.TOKEN, Fault.status(500, "application/json", "{\"code\":\"oops\"}"));
+        app.emulator().setFaultOnce(app.exchange(), Fault.status(500, "application/json", "{\"code\":\"oops\"}"));
         Browser.Response failed = SignIn.callback(victim, approved.callbackUrl());
         assertEquals(502, failed.status(), failed::body);
         assertTrue(failed.body().contains("Reason: provider_error"), failed::body);
@@ -255,7 +256,7 @@ class StateTest {
     @DisplayName("A5 a login older than stateTtl is refused as state_expired, without calling DingTalk")
     void a5_expiredStateIsRejected() throws Exception {
         MovableClock clock = new MovableClock();
-        try (SecurityApp expiring = SecurityApp.start(clock, "stateTtl", "1m")) {
+        try (SecurityApp expiring = app.another(clock, "stateTtl", "1m")) {
             Browser victim = expiring.browser();
             SecurityApp.Approved old = expiring.approved(victim, "/me", "zhangsan");
             // Only the filter's clock moves: the session (1 min idle, on the container's clock) is still there.
@@ -268,7 +269,7 @@ class StateTest {
     @Test
     @DisplayName("A5 when the pre-login session has expired the callback is refused with a link that starts again")
     void a5_expiredPreLoginSessionIsRejectedWithRestartLink() throws Exception {
-        try (SecurityApp expiring = SecurityApp.start("stateTtl", "2s")) {
+        try (SecurityApp expiring = app.another(Clock.systemUTC(), "stateTtl", "2s")) {
             Browser victim = expiring.browser();
             SignIn.Started started = SignIn.start(victim, LOGIN);
             Thread.sleep(3000);
@@ -309,7 +310,7 @@ class StateTest {
         SecurityApp.Approved b = app.approved(browser, LOGIN + "?returnTo=/b", "zhangsan");
         Reject.Before before = Reject.before(app, browser);
         String forgedState = randomState();
-        Reject.assertRejected(browser.navigate(app.callback("authCode=" + a.code() + "&state=" + forgedState)),
+        Reject.assertRejected(browser.navigate(app.callback(app.codeQuery(a.code()) + "&state=" + forgedState)),
                 before, "state_unknown", forgedState);
 
         assertEquals("/a", SignIn.callback(browser, a.callbackUrl()).location());
@@ -393,7 +394,7 @@ class StateTest {
         Browser victim = app.browser();
         SecurityApp.Approved approved = app.approved(victim, "/me", "zhangsan");
         Reject.Before before = Reject.before(app, victim);
-        Browser.Response both = victim.navigate(app.callback("authCode=" + approved.code()
+        Browser.Response both = victim.navigate(app.callback(app.codeQuery(approved.code())
                 + "&error=access_denied&state=" + approved.state()));
         Reject.assertRejected(both, before, "error_with_code");
         assertEquals(303, SignIn.callback(victim, approved.callbackUrl()).status());

@@ -7,6 +7,13 @@
  * after the checklist item they prove ({@code a2_…}, {@code c1_…}); {@link io.github.dingtalkauth.security.Reject}
  * is the checklist's {@code REJECT(reason)}.
  *
+ * <p>Issue 10: every scenario holds for the legacy flow too. The classes that prove state, single use, input
+ * handling, protective headers, return targets, the session id, back-channel faults and secrets in logs run again with
+ * {@code flow=legacy} as {@code Legacy…Test} subclasses ({@link io.github.dingtalkauth.testing.Flow} says what differs
+ * on the wire); scenarios that do not apply to legacy say why where they are skipped ({@code authCode} beside
+ * {@code code}, the user access token, the token call's JSON). {@code LegacyExchangeTest} adds what only the legacy
+ * flow can get wrong: a rejected signature, clock skew, {@code errcode} inside HTTP 200, an outsider.
+ *
  * <h2>Items with no test here, and why</h2>
  * <ul>
  *   <li><b>A5 test 3</b> (stale records purged): not observable from outside beyond what {@code a6_pendingLoginsAreBounded},

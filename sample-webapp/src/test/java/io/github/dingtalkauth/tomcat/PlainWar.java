@@ -71,6 +71,15 @@ final class PlainWar implements AutoCloseable {
      * {@code configFile} names: the filter configured the two ways a stock deployment has.
      */
     static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings) throws Exception {
+        return deploy(emulator, fileSettings, Map.of());
+    }
+
+    /**
+     * The same, with {@code initParams} laid over the default init-params of {@code web.xml}; an empty value leaves
+     * that init-param out, so that its default applies.
+     */
+    static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings,
+                           Map<String, String> initParams) throws Exception {
         TOMCAT_LOG.setLevel(Level.WARNING);
         Path root = Files.createTempDirectory("e2e-plain-war-");
         Tomcat tomcat = new Tomcat();
@@ -86,7 +95,7 @@ final class PlainWar implements AutoCloseable {
             URI base = URI.create("http://localhost:" + connector.getLocalPort() + CONTEXT_PATH);
             String redirectUri = base + "/dingtalk/callback";
             emulator.registerRedirectUri(redirectUri);
-            Path war = writeWar(root.resolve("plain"), emulator, redirectUri, fileSettings);
+            Path war = writeWar(root.resolve("plain"), emulator, redirectUri, fileSettings, initParams);
 
             // addWebapp is what a stock Tomcat does for a directory in webapps/: ContextConfig parses WEB-INF/web.xml,
             // and Tomcat's built-in defaults (its conf/web.xml) add the DefaultServlet for static files, the MIME
@@ -163,7 +172,8 @@ final class PlainWar implements AutoCloseable {
     }
 
     private static Path writeWar(Path war, DingTalkEmulator emulator, String redirectUri,
-                                 Map<String, String> fileSettings) throws IOException {
+                                 Map<String, String> fileSettings, Map<String, String> initParams)
+            throws IOException {
         Path webInf = war.resolve("WEB-INF");
         Path lib = webInf.resolve("lib");
         Files.createDirectories(lib);
@@ -174,6 +184,13 @@ final class PlainWar implements AutoCloseable {
         params.put("authorizeUrl", emulator.authorizeUrl());
         params.put("apiBaseUrl", emulator.apiBaseUrl());
         params.put("excludePaths", "/, /public/*");
+        initParams.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                params.remove(name);
+            } else {
+                params.put(name, value);
+            }
+        });
         if (!fileSettings.isEmpty()) {
             params.put("configFile", "/WEB-INF/" + SETTINGS_FILE);
             StringBuilder file = new StringBuilder("# written by PlainWar\n");

@@ -13,6 +13,7 @@ import io.github.dingtalkauth.emulator.Fault;
 import io.github.dingtalkauth.emulator.RecordedRequest;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Flow;
 import io.github.dingtalkauth.testing.Query;
 import io.github.dingtalkauth.testing.SignIn;
 import jakarta.json.Json;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Checklist E2–E6: DingTalk's back channel misbehaving in every way the emulator can, on the token call and on the
- * profile call. For each fault the person at the browser must get the fixed failure page for the right reason (502
+ * profile call (in the legacy flow, {@link LegacyBackChannelFaultTest}: on its one signed exchange). For each fault the person at the browser must get the fixed failure page for the right reason (502
  * for an error or an invalid answer, 504 for a timeout) within {@code requestTimeout} + 1 s, uncached, without being
  * signed in; the code must have been presented to DingTalk exactly once; and the next login must work.
  */
@@ -50,16 +51,23 @@ class BackChannelFaultTest {
     private static final Duration PATIENCE = REQUEST_TIMEOUT.plusSeconds(1);
     private static final String USER = "zhangsan";
 
-    private static EvilServer evil;
+    static Flow flow;
+    static EvilServer evil;
     private static DingTalkEmulator emulator;
     private static SampleServer server;
     private static String userUnionId;
 
     @BeforeAll
     static void start() throws Exception {
+        startIn(Flow.OAUTH2);
+    }
+
+    static void startIn(Flow chosen) throws Exception {
+        flow = chosen;
         evil = EvilServer.start();
         emulator = DingTalkEmulator.builder().codePrefix("FAULT-CODE-").tokenPrefix("FAULT-AT-").start();
-        server = SampleServer.builder().port(0).setting("requestTimeout", "1s").emulator(emulator).start();
+        server = SampleServer.builder().port(0).setting("requestTimeout", "1s").setting("flow", flow.setting())
+                .emulator(emulator).start();
         userUnionId = emulator.users().stream().filter(u -> u.key().equals(USER)).findFirst()
                 .map(EmulatorUser::unionId).orElseThrow();
     }
@@ -132,8 +140,8 @@ class BackChannelFaultTest {
         return cases.stream();
     }
 
-    /** Faults that make sense on both calls. */
-    private static List<Case> common(Endpoint e) {
+    /** Faults that make sense on every call. */
+    static List<Case> common(Endpoint e) {
         List<Case> cases = new ArrayList<>(List.of(
                 // E3: a late answer and a body that trickles past the deadline.
                 new Case(e, Fault.slowHeaders(Duration.ofSeconds(4)), 504, "provider_timeout", List.of()),
@@ -172,16 +180,16 @@ class BackChannelFaultTest {
         return cases;
     }
 
-    private static Case invalid(Endpoint e, Fault fault, String... providerText) {
+    static Case invalid(Endpoint e, Fault fault, String... providerText) {
         return new Case(e, fault, 502, "invalid_response", List.of(providerText));
     }
 
-    private static Fault json(String body) {
+    static Fault json(String body) {
         return Fault.status(200, "application/json;charset=utf-8", body);
     }
 
     /** Text and raw byte values (ints) concatenated, for bodies that are not valid UTF-8. */
-    private static byte[] bytes(Object... parts) {
+    static byte[] bytes(Object... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Object part : parts) {
             if (part instanceof Integer b) {
@@ -216,12 +224,15 @@ class BackChannelFaultTest {
     @Order(3)
     void noThreadOrConnectionStaysBusyAfterSlowTricklingAndHugeAnswers() throws Exception {
         Set<Thread> streamingBefore = ClientThreads.streamingNow();
+        Endpoint exchange = flow.exchange();
+        // The legacy flow has no profile call: its exchange takes the profile call's faults too.
+        Endpoint second = flow == Flow.OAUTH2 ? Endpoint.PROFILE : exchange;
         for (Case slow : List.of(
                 // 200 ms a byte: a drip outlasts the 3 s wait below by far unless the filter closed the connection.
-                new Case(Endpoint.TOKEN, Fault.dripBody(Duration.ofMillis(200)), 504, "provider_timeout", List.of()),
-                new Case(Endpoint.PROFILE, Fault.dripBody(Duration.ofMillis(200)), 504, "provider_timeout", List.of()),
-                new Case(Endpoint.TOKEN, Fault.slowHeaders(Duration.ofSeconds(4)), 504, "provider_timeout", List.of()),
-                new Case(Endpoint.PROFILE, Fault.hugeBody(10 * 1024 * 1024), 502, "invalid_response", List.of()))) {
+                new Case(exchange, Fault.dripBody(Duration.ofMillis(200)), 504, "provider_timeout", List.of()),
+                new Case(second, Fault.dripBody(Duration.ofMillis(200)), 504, "provider_timeout", List.of()),
+                new Case(exchange, Fault.slowHeaders(Duration.ofSeconds(4)), 504, "provider_timeout", List.of()),
+                new Case(second, Fault.hugeBody(10 * 1024 * 1024), 502, "invalid_response", List.of()))) {
             assertFaultHandled(slow);
         }
         assertFalse(ClientThreads.clientThreadNames().isEmpty(),
@@ -236,7 +247,7 @@ class BackChannelFaultTest {
         Browser browser = new Browser(server.baseUri());
         SignIn.Started started = SignIn.start(browser, "/me");
         String callbackUrl = SignIn.approve(browser, started, USER);
-        String code = Query.parameter(URI.create(callbackUrl).getRawQuery(), "authCode");
+        String code = Query.parameter(URI.create(callbackUrl).getRawQuery(), flow.codeParameter());
         assertNotNull(code, callbackUrl);
 
         emulator.setFault(fault.endpoint(), fault.fault());
@@ -276,10 +287,9 @@ class BackChannelFaultTest {
         assertEquals(userUnionId, parse(signedIn.body()).getString("unionId"));
     }
 
-    /** Token requests the emulator received whose JSON body presents this code. */
+    /** Exchange requests (token, or legacy user info) the emulator received whose JSON body presents this code. */
     private static long tokenRequestsFor(String code) {
-        return emulator.requests().stream()
-                .filter(r -> r.path().equals(Endpoint.TOKEN.path()))
+        return emulator.requests(flow.exchange()).stream()
                 .map(RecordedRequest::body)
                 .map(BackChannelFaultTest::codeIn)
                 .filter(c -> c.filter(code::equals).isPresent())
@@ -288,7 +298,7 @@ class BackChannelFaultTest {
 
     private static Optional<String> codeIn(String body) {
         try {
-            return Optional.ofNullable(parse(body).getString("code", null));
+            return Optional.ofNullable(parse(body).getString(flow.exchangeCodeField(), null));
         } catch (RuntimeException notJson) {
             return Optional.empty();
         }

@@ -257,6 +257,36 @@ public abstract class SignInScenarios {
         assertNotNull(after, "sign-in made the browser's first session");
     }
 
+    /** Session fixation: the only id an attacker can plant is his own signed-in one; the victim's sign-in drops it. */
+    @Test
+    void aPlantedSessionIdIsReplacedWhenTheVictimSignsInAndNoLongerSignsAnyoneIn() {
+        String planted = signedIn("lisi").cookie(SESSION_COOKIE);
+        Browser victim = browser();
+        victim.setCookie(SESSION_COOKIE, planted);
+
+        Browser.Response done = signIn(victim, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
+
+        assertEquals(303, done.status(), done.body());
+        String fresh = done.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
+        assertNotEquals(planted, fresh);
+        assertFalse(isSignedIn(planted), "the planted id must not stay signed in");
+        assertEquals(unionId("zhangsan"), remoteUser(follow(victim, done)));
+    }
+
+    @Test
+    void signingInAgainRenewsTheSessionIdAndTheOldIdSignsNobodyIn() {
+        Browser browser = signedIn("zhangsan");
+        String first = browser.cookie(SESSION_COOKIE);
+
+        Browser.Response again = signIn(browser, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
+
+        assertEquals(303, again.status(), again.body());
+        String second = again.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
+        assertNotEquals(first, second);
+        assertFalse(isSignedIn(first), "the old id must not stay signed in");
+        assertEquals(unionId("zhangsan"), remoteUser(follow(browser, again)));
+    }
+
     @Test
     void logoutByGetAsksFirstAndItsButtonSignsOut() {
         Browser browser = signedIn("zhangsan");

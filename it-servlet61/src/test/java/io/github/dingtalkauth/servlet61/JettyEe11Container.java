@@ -1,6 +1,7 @@
 package io.github.dingtalkauth.servlet61;
 
 import io.github.dingtalkauth.containers.CodeRegisteredContainer;
+import io.github.dingtalkauth.containers.JettyContainer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
@@ -9,15 +10,17 @@ import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 
-/** Jetty 12 ee11 (Servlet 6.1); the same registration as the sample module's ee10 {@code JettyContainer}. */
+/**
+ * Jetty 12 ee11 (Servlet 6.1): the registration of the sample module's ee10 {@link JettyContainer}, with the ee11
+ * classes of the same names.
+ */
 final class JettyEe11Container implements CodeRegisteredContainer {
     private final Server jetty = new Server();
 
     @Override
     public URI bind() throws Exception {
-        return URI.create("http://localhost:" + JettyEe11WarServer.openLocalConnector(jetty));
+        return URI.create("http://localhost:" + JettyContainer.openLocalConnector(jetty));
     }
 
     @Override

@@ -11,16 +11,21 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /** Jetty 12 ee10 (Servlet 6.0). */
-final class JettyContainer implements CodeRegisteredContainer {
+public final class JettyContainer implements CodeRegisteredContainer {
     private final Server jetty = new Server();
 
-    @Override
-    public URI bind() throws Exception {
+    /** Adds a connector on localhost to any Jetty 12 server (ee10 or ee11), opens it, and returns its port. */
+    public static int openLocalConnector(Server jetty) throws Exception {
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("localhost");
         jetty.addConnector(connector);
         connector.open();
-        return URI.create("http://localhost:" + connector.getLocalPort());
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public URI bind() throws Exception {
+        return URI.create("http://localhost:" + openLocalConnector(jetty));
     }
 
     @Override

@@ -50,22 +50,18 @@ public abstract class DefaultContainerScenarios {
     /** A new, unstarted container of the kind under test. */
     protected abstract CodeRegisteredContainer container();
 
+    /** JUnit runs {@link #stop()} also when this fails part-way. */
     @BeforeAll
     void start() throws Exception {
         emulator = DingTalkEmulator.builder().port(0).start();
-        try {
-            container = container();
-            base = container.bind();
-            emulator.registerRedirectUri(base + "/dingtalk/callback");
-            DingTalkSettings settings = DingTalkSettings.builder().appId(emulator.clientId())
-                    .appSecret(emulator.clientSecret()).redirectUri(base + "/dingtalk/callback")
-                    .authorizeUrl(emulator.authorizeUrl()).apiBaseUrl(emulator.apiBaseUrl())
-                    .excludePaths("/public/*").build();
-            container.start(new DingTalkAuthFilter(settings), new ProbeServlet());
-        } catch (Exception | Error e) {
-            stop();
-            throw e;
-        }
+        container = container();
+        base = container.bind();
+        emulator.registerRedirectUri(base + "/dingtalk/callback");
+        DingTalkSettings settings = DingTalkSettings.builder().appId(emulator.clientId())
+                .appSecret(emulator.clientSecret()).redirectUri(base + "/dingtalk/callback")
+                .authorizeUrl(emulator.authorizeUrl()).apiBaseUrl(emulator.apiBaseUrl())
+                .excludePaths("/public/*").build();
+        container.start(new DingTalkAuthFilter(settings), new ProbeServlet());
     }
 
     @AfterAll

@@ -97,6 +97,18 @@ public abstract class SignInScenarios {
         assertEquals(unionId("zhangsan"), remoteUser(page));
     }
 
+    /** Containers differ in how they decode and re-encode a request URI; the Location must come back as it went. */
+    @Test
+    void aPageWithNonAsciiPathAndQueryComesBackPercentEncodedAfterSignIn() {
+        Browser browser = browser();
+        String page = protectedPage() + "/%E6%8A%A5%E5%91%8A?name=%E5%BC%A0%E4%B8%89&x=a%20b";
+
+        Browser.Response done = signIn(browser, page, "zhangsan");
+
+        assertEquals(303, done.status(), done.body());
+        assertEquals(contextPath() + page, done.location());
+    }
+
     @Test
     void twoTabsCompletedInReverseOrderBothSignInAndLandOnTheirOwnPages() {
         Browser browser = browser();

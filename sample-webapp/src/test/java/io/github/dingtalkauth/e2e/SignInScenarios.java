@@ -276,27 +276,14 @@ public abstract class SignInScenarios {
         Browser victim = browser();
         victim.setCookie(SESSION_COOKIE, planted);
 
-        Browser.Response done = signIn(victim, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
-
-        assertEquals(303, done.status(), done.body());
-        String fresh = done.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
-        assertNotEquals(planted, fresh);
-        assertFalse(isSignedIn(planted), "the planted id must not stay signed in");
-        assertEquals(unionId("zhangsan"), remoteUser(follow(victim, done)));
+        assertSignInRenewsTheSessionId(victim, planted);
     }
 
     @Test
     void signingInAgainRenewsTheSessionIdAndTheOldIdSignsNobodyIn() {
         Browser browser = signedIn("zhangsan");
-        String first = browser.cookie(SESSION_COOKIE);
 
-        Browser.Response again = signIn(browser, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
-
-        assertEquals(303, again.status(), again.body());
-        String second = again.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
-        assertNotEquals(first, second);
-        assertFalse(isSignedIn(first), "the old id must not stay signed in");
-        assertEquals(unionId("zhangsan"), remoteUser(follow(browser, again)));
+        assertSignInRenewsTheSessionId(browser, browser.cookie(SESSION_COOKIE));
     }
 
     @Test
@@ -374,6 +361,17 @@ public abstract class SignInScenarios {
         Browser.Response done = signIn(browser, protectedPage(), userKey);
         assertEquals(303, done.status(), done.body());
         return browser;
+    }
+
+    /** Signs zhangsan in from the login URL: a new session id, the old one signed out, the page shows zhangsan. */
+    private void assertSignInRenewsTheSessionId(Browser browser, String oldId) {
+        Browser.Response done = signIn(browser, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
+
+        assertEquals(303, done.status(), done.body());
+        String fresh = done.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
+        assertNotEquals(oldId, fresh);
+        assertFalse(isSignedIn(oldId), "the old id must not stay signed in");
+        assertEquals(unionId("zhangsan"), remoteUser(follow(browser, done)));
     }
 
     /** Follows a redirect whose Location is a path on the application's origin (it includes the context path). */

@@ -97,6 +97,18 @@ public abstract class SignInScenarios {
         assertEquals(unionId("zhangsan"), remoteUser(page));
     }
 
+    /** Containers differ in how they decode and re-encode a request URI; the Location must come back as it went. */
+    @Test
+    void aPageWithNonAsciiPathAndQueryComesBackPercentEncodedAfterSignIn() {
+        Browser browser = browser();
+        String page = protectedPage() + "/%E6%8A%A5%E5%91%8A?name=%E5%BC%A0%E4%B8%89&x=a%20b";
+
+        Browser.Response done = signIn(browser, page, "zhangsan");
+
+        assertEquals(303, done.status(), done.body());
+        assertEquals(contextPath() + page, done.location());
+    }
+
     @Test
     void twoTabsCompletedInReverseOrderBothSignInAndLandOnTheirOwnPages() {
         Browser browser = browser();
@@ -257,6 +269,23 @@ public abstract class SignInScenarios {
         assertNotNull(after, "sign-in made the browser's first session");
     }
 
+    /** Session fixation: the only id an attacker can plant is his own signed-in one; the victim's sign-in drops it. */
+    @Test
+    void aPlantedSessionIdIsReplacedWhenTheVictimSignsInAndNoLongerSignsAnyoneIn() {
+        String planted = signedIn("lisi").cookie(SESSION_COOKIE);
+        Browser victim = browser();
+        victim.setCookie(SESSION_COOKIE, planted);
+
+        assertSignInRenewsTheSessionId(victim, planted);
+    }
+
+    @Test
+    void signingInAgainRenewsTheSessionIdAndTheOldIdSignsNobodyIn() {
+        Browser browser = signedIn("zhangsan");
+
+        assertSignInRenewsTheSessionId(browser, browser.cookie(SESSION_COOKIE));
+    }
+
     @Test
     void logoutByGetAsksFirstAndItsButtonSignsOut() {
         Browser browser = signedIn("zhangsan");
@@ -332,6 +361,17 @@ public abstract class SignInScenarios {
         Browser.Response done = signIn(browser, protectedPage(), userKey);
         assertEquals(303, done.status(), done.body());
         return browser;
+    }
+
+    /** Signs zhangsan in from the login URL: a new session id, the old one signed out, the page shows zhangsan. */
+    private void assertSignInRenewsTheSessionId(Browser browser, String oldId) {
+        Browser.Response done = signIn(browser, LOGIN + "?returnTo=" + Query.encode(protectedPage()), "zhangsan");
+
+        assertEquals(303, done.status(), done.body());
+        String fresh = done.setsCookie(SESSION_COOKIE).orElseThrow(() -> new AssertionError("no new session id"));
+        assertNotEquals(oldId, fresh);
+        assertFalse(isSignedIn(oldId), "the old id must not stay signed in");
+        assertEquals(unionId("zhangsan"), remoteUser(follow(browser, done)));
     }
 
     /** Follows a redirect whose Location is a path on the application's origin (it includes the context path). */

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
-import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@code addFilter("dingtalk", new DingTalkAuthFilter(settings))} on a stock embedded Tomcat 10.1, as Spring Boot's
  * {@code FilterRegistrationBean} does, and every scenario of {@link SignInScenarios} holds.
  */
-class CodeRegisteredSignInTest extends SignInScenarios {
+public class CodeRegisteredSignInTest extends SignInScenarios {
     static final String CONTEXT_PATH = "/coded";
     static final String PUBLIC_PAGE = "/public/hello";
 
@@ -76,10 +75,7 @@ class CodeRegisteredSignInTest extends SignInScenarios {
                 .excludePaths("/", "/public/*")
                 .build();
         Context context = tomcat.addContext(CONTEXT_PATH, Files.createDirectories(docBase.resolve("app")).toString());
-        StandardContext standard = (StandardContext) context;
-        standard.setClearReferencesObjectStreamClassCaches(false);
-        standard.setClearReferencesRmiTargets(false);
-        standard.setClearReferencesThreadLocals(false);
+        TomcatLeakChecks.off(context);
         context.addServletContainerInitializer(new Registration(settings), null);
         tomcat.start();
         if (context.getState() != LifecycleState.STARTED) {

@@ -17,24 +17,14 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.apache.catalina.Container;
-import org.apache.catalina.Context;
-import org.apache.catalina.Lifecycle;
-import org.apache.catalina.LifecycleException;
-import org.apache.catalina.LifecycleState;
-import org.apache.catalina.connector.Connector;
-import org.apache.catalina.core.StandardContext;
-import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
- * A plain WAR, as a user without Maven would assemble it, deployed on a stock embedded Tomcat 10.1: the filter jar and
- * its two runtime dependencies in {@code WEB-INF/lib}, the filter configured by {@code web.xml} init-params only, a
- * servlet in {@code WEB-INF/classes}, static pages. Tomcat parses the web.xml and loads the filter through its own
- * webapp class loader, which looks in {@code WEB-INF/} before the test class path.
+ * A plain WAR, as a user without Maven would assemble it, deployed on a stock embedded Tomcat (or another
+ * {@link WarServer}): the filter jar and its two runtime dependencies in {@code WEB-INF/lib}, the filter configured by
+ * {@code web.xml} init-params only, a servlet in {@code WEB-INF/classes}, static pages. The container parses the
+ * web.xml and loads the filter through its own webapp class loader, which looks in {@code WEB-INF/} before the test
+ * class path.
  */
 final class PlainWar implements AutoCloseable {
     static final String CONTEXT_PATH = "/plain";
@@ -46,17 +36,12 @@ final class PlainWar implements AutoCloseable {
     static final String PUBLIC_WHOAMI = "/public/whoami";
     static final String SETTINGS_FILE = "dingtalk.properties";
 
-    /** Tomcat logs a page per start at INFO; keep warnings. Held here so the setting is not garbage-collected. */
-    private static final Logger TOMCAT_LOG = Logger.getLogger("org.apache");
-
-    private final Tomcat tomcat;
-    private final Context context;
+    private final WarServer server;
     private final URI base;
     private final Path root;
 
-    private PlainWar(Tomcat tomcat, Context context, URI base, Path root) {
-        this.tomcat = tomcat;
-        this.context = context;
+    private PlainWar(WarServer server, URI base, Path root) {
+        this.server = server;
         this.base = base;
         this.root = root;
     }
@@ -71,7 +56,7 @@ final class PlainWar implements AutoCloseable {
      * {@code configFile} names: the filter configured the two ways a stock deployment has.
      */
     static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings) throws Exception {
-        return deploy(emulator, fileSettings, Map.of());
+        return deploy(emulator, fileSettings, Map.of(), new TomcatWarServer());
     }
 
     /**
@@ -80,57 +65,28 @@ final class PlainWar implements AutoCloseable {
      */
     static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings,
                            Map<String, String> initParams) throws Exception {
-        TOMCAT_LOG.setLevel(Level.WARNING);
+        return deploy(emulator, fileSettings, initParams, new TomcatWarServer());
+    }
+
+    /** The same on {@code server}, which this takes over (closing the WAR closes it). */
+    static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings, WarServer server)
+            throws Exception {
+        return deploy(emulator, fileSettings, Map.of(), server);
+    }
+
+    static PlainWar deploy(DingTalkEmulator emulator, Map<String, String> fileSettings,
+                           Map<String, String> initParams, WarServer server) throws Exception {
         Path root = Files.createTempDirectory("e2e-plain-war-");
-        Tomcat tomcat = new Tomcat();
         try {
-            tomcat.setBaseDir(root.resolve("catalina").toString());
-            Connector connector = new Connector(); // HTTP/1.1, NIO
-            connector.setPort(0);
-            connector.setProperty("address", "localhost");
-            tomcat.setConnector(connector);
-            tomcat.getHost();
-            // init() binds the port (bindOnInit), so the redirect URI in web.xml can name it before anything starts.
-            tomcat.init();
-            URI base = URI.create("http://localhost:" + connector.getLocalPort() + CONTEXT_PATH);
+            URI base = URI.create("http://localhost:" + server.bind(root) + CONTEXT_PATH);
             String redirectUri = base + "/dingtalk/callback";
             emulator.registerRedirectUri(redirectUri);
-            Path war = writeWar(root.resolve("plain"), emulator, redirectUri, fileSettings, initParams);
-
-            // addWebapp is what a stock Tomcat does for a directory in webapps/: ContextConfig parses WEB-INF/web.xml,
-            // and Tomcat's built-in defaults (its conf/web.xml) add the DefaultServlet for static files, the MIME
-            // types and welcome files. Those defaults also declare Jasper's JSP servlet, which tomcat-embed-core
-            // does not contain: it would fail to load at start-up (a SEVERE log line), so it is removed once added.
-            Context context = tomcat.addWebapp(CONTEXT_PATH, war.toString());
-            context.addLifecycleListener(event -> {
-                if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
-                    Container jsp = context.findChild("jsp");
-                    if (jsp != null) {
-                        context.removeChild(jsp);
-                    }
-                    context.removeServletMapping("*.jsp");
-                    context.removeServletMapping("*.jspx");
-                }
-            });
-            // Tomcat's leak checks at stop need --add-opens flags that catalina.sh passes and Surefire does not.
-            StandardContext standard = (StandardContext) context;
-            standard.setClearReferencesObjectStreamClassCaches(false);
-            standard.setClearReferencesRmiTargets(false);
-            standard.setClearReferencesThreadLocals(false);
-            // The test class path holds Jetty and more; a stock Tomcat would not see those, so do not scan them.
-            StandardJarScanner scanner = (StandardJarScanner) context.getJarScanner();
-            scanner.setScanClassPath(false);
-            scanner.setScanManifest(false);
-            tomcat.start();
-            if (context.getState() != LifecycleState.STARTED) {
-                throw new IllegalStateException("the plain WAR did not start (state " + context.getState()
-                        + "); see the log above");
-            }
-            return new PlainWar(tomcat, context, base, root);
+            server.deploy(CONTEXT_PATH, writeWar(root.resolve("plain"), emulator, redirectUri, fileSettings,
+                    initParams));
+            return new PlainWar(server, base, root);
         } catch (Exception | Error e) {
             try {
-                tomcat.stop();
-                tomcat.destroy();
+                server.close();
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -158,14 +114,13 @@ final class PlainWar implements AutoCloseable {
 
     /** The class loader Tomcat made for this web application. */
     ClassLoader webappClassLoader() {
-        return context.getLoader().getClassLoader();
+        return server.webappClassLoader();
     }
 
     @Override
-    public void close() throws LifecycleException {
+    public void close() throws Exception {
         try {
-            tomcat.stop();
-            tomcat.destroy();
+            server.close();
         } finally {
             deleteTree(root);
         }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * profile and roles; {@code isUserInRole} follows the rules; many logins fetch the app token once; no app token
  * appears in any log line.
  */
-class PlainWarOrganizationTest {
+public class PlainWarOrganizationTest {
     static final String ROLES = "admin,staff,leads,pm,sales,nobody";
 
     private static DingTalkEmulator emulator;

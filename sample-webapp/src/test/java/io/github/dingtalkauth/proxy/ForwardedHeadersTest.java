@@ -1,0 +1,93 @@
+package io.github.dingtalkauth.proxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.dingtalkauth.emulator.DingTalkEmulator;
+import io.github.dingtalkauth.sample.SampleServer;
+import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.PublicSample;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forwarded headers sent straight to the sample, as anyone who can reach it could: ignored by default, and honoured
+ * only with {@code forwardedHeaders(true)} (the control, which shows the forgery would otherwise work).
+ */
+class ForwardedHeadersTest {
+    private static final URI PUBLIC = URI.create("https://intranet.example.com");
+    private static final String[] FORGED = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example"};
+
+    private static DingTalkEmulator emulator;
+    private static SampleServer plain;
+    private static SampleServer forwarding;
+
+    @BeforeAll
+    static void start() throws Exception {
+        emulator = DingTalkEmulator.builder().port(0).start();
+        plain = PublicSample.at(PUBLIC, emulator).port(0).start();
+        forwarding = PublicSample.at(PUBLIC, emulator).port(0).forwardedHeaders(true).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            plain.close();
+            forwarding.close();
+        } finally {
+            emulator.close();
+        }
+    }
+
+    private static Browser.Response loginStart(SampleServer sample) {
+        return new Browser(sample.baseUri()).navigate("/me", FORGED);
+    }
+
+    private static boolean loginCookieIsSecure(Browser.Response start) {
+        return start.setCookies().stream().filter(c -> c.startsWith("DTLOGIN_"))
+                .anyMatch(c -> c.toLowerCase().contains("; secure"));
+    }
+
+    /** A logout posted from evil.example, claiming through forwarded headers to be at evil.example. */
+    private static Browser.Response forgedOriginLogout(SampleServer sample) {
+        return new Browser(sample.baseUri()).postForm("/dingtalk/logout", "", "Origin", "https://evil.example",
+                FORGED[0], FORGED[1], FORGED[2], FORGED[3]);
+    }
+
+    @Test
+    void byDefaultAForgedProtoDoesNotMakeThePlainHttpRequestSecure() {
+        Browser.Response start = loginStart(plain);
+        assertEquals(302, start.status());
+        assertFalse(loginCookieIsSecure(start), () -> String.join("\n", start.setCookies()));
+    }
+
+    @Test
+    void byDefaultAForgedHostCannotPassTheLogoutOriginCheck() {
+        assertEquals(403, forgedOriginLogout(plain).status());
+    }
+
+    @Test
+    void byDefaultTheRedirectUriIsTheConfiguredOne() {
+        assertEquals(PUBLIC + PublicSample.CALLBACK_PATH, loginStart(plain).locationParameter("redirect_uri"));
+    }
+
+    @Test
+    void evenWhenToldToTheRedirectUriIsTheConfiguredOneWhateverHostSays() {
+        Browser.Response start = new Browser(forwarding.baseUri()).navigate("/me", "Host", "evil.example",
+                FORGED[0], FORGED[1], FORGED[2], FORGED[3]);
+        assertEquals(PUBLIC + PublicSample.CALLBACK_PATH, start.locationParameter("redirect_uri"));
+    }
+
+    @Test
+    void whenToldToTheSampleBelievesTheProto() {
+        assertTrue(loginCookieIsSecure(loginStart(forwarding)));
+    }
+
+    @Test
+    void whenToldToTheSampleBelievesTheHostSoOnlyTheProxyMayReachIt() {
+        assertEquals(303, forgedOriginLogout(forwarding).status());
+    }
+}

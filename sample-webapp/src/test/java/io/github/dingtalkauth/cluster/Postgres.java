@@ -26,12 +26,14 @@ final class Postgres implements AutoCloseable {
     private final Process server;
     private final Path dir;
     private final int port;
+    private final List<String> stop;
     private final Thread killOnExit;
 
-    private Postgres(Process server, Path dir, int port) {
+    private Postgres(Process server, Path dir, int port, List<String> stop) {
         this.server = server;
         this.dir = dir;
         this.port = port;
+        this.stop = stop;
         this.killOnExit = new Thread(server::destroyForcibly, "postgres-kill");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -54,7 +56,8 @@ final class Postgres implements AutoCloseable {
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"))
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("postgres.log").toFile()).start();
-        Postgres started = new Postgres(server, dir, port);
+        Postgres started = new Postgres(server, dir, port, asPostgres(root, bin.resolve("pg_ctl").toString(),
+                "stop", "-D", data.toString(), "-m", "fast", "-w", "-t", "20"));
         try {
             started.awaitReady();
             return started;
@@ -73,14 +76,17 @@ final class Postgres implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl());
     }
 
-    /** Fast shutdown (SIGINT: open connections are cut, nothing waits), then the directory goes. */
+    /** A fast shutdown (open connections are cut, nothing waits for them), then the directory goes. */
     @Override
     public void close() throws Exception {
         try {
             if (server.isAlive()) {
-                new ProcessBuilder("kill", "-INT", String.valueOf(server.pid())).start().waitFor();
-                if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor();
+                try {
+                    OsTool.run(stop, dir);
+                } finally {
+                    if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                        server.destroyForcibly().waitFor();
+                    }
                 }
             }
         } finally {

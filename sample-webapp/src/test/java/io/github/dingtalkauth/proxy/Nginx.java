@@ -17,10 +17,8 @@ import java.util.concurrent.TimeUnit;
  * other); its configuration, pid, logs and temporary files all under one directory.
  */
 final class Nginx implements AutoCloseable {
-    /** The location block of the README's "Behind nginx", word for word but for the upstream. */
-    private static final String LOCATION = """
-                location / {
-                    proxy_pass http://%s;
+    /** The proxying part of the README's "Behind nginx" server block, word for word but for the upstream. */
+    private static final String PROXYING = """
                     proxy_set_header Host               $http_host;
                     proxy_set_header X-Forwarded-Proto  $scheme;
                     proxy_set_header X-Forwarded-For    $proxy_add_x_forwarded_for;
@@ -29,7 +27,15 @@ final class Nginx implements AutoCloseable {
                     proxy_set_header X-Forwarded-Port   "";
                     proxy_set_header X-Forwarded-Server "";
                     proxy_set_header Forwarded          "";
-                }
+
+                    location / {
+                        proxy_pass http://%1$s;
+                    }
+                    # DingTalk's redirect carries a code and a state: keep them out of the access log
+                    location = /dingtalk/callback {
+                        access_log off;
+                        proxy_pass http://%1$s;
+                    }
             """;
 
     private final Process process;
@@ -88,7 +94,7 @@ final class Nginx implements AutoCloseable {
                 workerUser(),
                 "events { worker_connections 64; }",
                 "http {",
-                "    access_log off; # the callback URL carries code and state",
+                "    access_log " + dir.resolve("access.log") + ";",
                 "    client_body_temp_path " + tmp + "/body;",
                 "    proxy_temp_path " + tmp + "/proxy;",
                 "    fastcgi_temp_path " + tmp + "/fastcgi;",
@@ -104,7 +110,7 @@ final class Nginx implements AutoCloseable {
                 "        server_name localhost;",
                 "        ssl_certificate " + tls.certificate + ";",
                 "        ssl_certificate_key " + tls.privateKey + ";",
-                LOCATION.formatted(upstream),
+                PROXYING.formatted(upstream),
                 "    }",
                 "}", "");
     }

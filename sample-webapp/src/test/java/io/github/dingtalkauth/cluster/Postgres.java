@@ -38,8 +38,11 @@ final class Postgres implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    static final String PACKAGE = "postgresql";
+    static final String[] BINARY = {"/usr/lib/postgresql/*/bin/postgres", "postgres"};
+
     static Postgres start() throws Exception {
-        Path postgres = OsTool.require("postgresql", "/usr/lib/postgresql/*/bin/postgres", "postgres");
+        Path postgres = OsTool.require(PACKAGE, BINARY);
         Path bin = postgres.getParent();
         boolean root = OsTool.runningAsRoot();
         Path dir = root ? Files.createTempDirectory("dingtalk-postgres-")

@@ -1,6 +1,9 @@
 package io.github.dingtalkauth.cluster;
 
+import io.github.dingtalkauth.testing.OsTool;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -8,10 +11,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One {@link Postgres} for every test class that asks for it (a {@code Postgres} parameter of a {@code @BeforeAll}
  * method), started before the first and stopped after the last. Started in a callback rather than while resolving
- * the parameter, so that a missing package skips the class instead of failing the resolution.
+ * the parameter; without Debian's postgresql the class is skipped (failed under CI).
  */
-final class SharedPostgres implements BeforeAllCallback, ParameterResolver {
+final class SharedPostgres implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPostgres.class);
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return OsTool.condition(Postgres.PACKAGE, Postgres.BINARY);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

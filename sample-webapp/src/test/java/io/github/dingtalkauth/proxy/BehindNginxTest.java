@@ -17,12 +17,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sample behind Debian's nginx, which terminates TLS with a throw-away certificate and forwards plain HTTP on
  * loopback; the sample honours forwarded headers ({@code forwardedHeaders(true)}, as {@code SAMPLE_FORWARDED=true}),
  * and users (this test's browser, which trusts that one certificate only) know only {@code https://localhost:PORT}.
  */
+@ExtendWith(NeedsNginx.class)
 class BehindNginxTest {
     private static DingTalkEmulator emulator;
     private static SampleServer sample;

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * other); its configuration, pid, logs and temporary files all under one directory.
  */
 final class Nginx implements AutoCloseable {
+    static final String PACKAGE = "nginx";
+    static final String[] BINARY = {"/usr/sbin/nginx", "nginx"};
+
     /** The proxying part of the README's "Behind nginx" server block, word for word but for the upstream. */
     private static final String PROXYING = """
                     proxy_set_header Host               $http_host;
@@ -50,7 +53,7 @@ final class Nginx implements AutoCloseable {
 
     /** Starts nginx with its files under {@code dir}, proxying {@code https://localhost:PORT} to {@code upstream}. */
     static Nginx start(Path dir, TlsCertificate tls, URI upstream) throws Exception {
-        Path nginx = OsTool.require("nginx", "/usr/sbin/nginx", "nginx");
+        Path nginx = OsTool.require(PACKAGE, BINARY);
         Files.createDirectories(dir.resolve("tmp"));
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 /**
  * An operating-system program a test runs (postgres, nginx): found where Debian installs it or on the PATH. When it is
@@ -26,20 +28,46 @@ public final class OsTool {
      * {@code *} for a directory (highest name first, e.g. the newest {@code /usr/lib/postgresql/}{@code *}{@code /bin}).
      */
     public static Path require(String debianPackage, String... candidates) {
-        for (String candidate : candidates) {
-            for (Path path : expand(candidate)) {
-                if (Files.isExecutable(path)) {
-                    return path;
-                }
-            }
+        Optional<Path> found = find(candidates);
+        if (found.isPresent()) {
+            return found.get();
         }
-        String message = "needs the Debian package '" + debianPackage + "' (apt-get install -y " + debianPackage
-                + "); not found: " + String.join(", ", candidates);
-        if (System.getenv("CI") != null) {
+        String message = missing(debianPackage, candidates);
+        if (underCi()) {
             fail(message + " — .ci/run installs it, so under CI this is a failure");
         }
         Assumptions.abort(message);
         throw new AssertionError("unreachable");
+    }
+
+    /**
+     * Skips a whole test class, reported as skipped with the reason, when the program is missing; under CI the class
+     * runs, and {@link #require} then fails it.
+     */
+    public static ConditionEvaluationResult condition(String debianPackage, String... candidates) {
+        return find(candidates).isPresent() || underCi()
+                ? ConditionEvaluationResult.enabled(debianPackage + " is installed")
+                : ConditionEvaluationResult.disabled(missing(debianPackage, candidates));
+    }
+
+    private static Optional<Path> find(String... candidates) {
+        for (String candidate : candidates) {
+            for (Path path : expand(candidate)) {
+                if (Files.isExecutable(path)) {
+                    return Optional.of(path);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean underCi() {
+        return System.getenv("CI") != null;
+    }
+
+    private static String missing(String debianPackage, String... candidates) {
+        return "needs the Debian package '" + debianPackage + "' (apt-get install -y " + debianPackage
+                + "); not found: " + String.join(", ", candidates);
     }
 
     /** Runs a short command to its end; a failure shows its output. */

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
+import io.github.dingtalkauth.testing.OsTool;
 import io.github.dingtalkauth.testing.PublicSample;
 import io.github.dingtalkauth.testing.SignIn;
-import java.net.ServerSocket;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +31,7 @@ class NodeRestartTest {
     static void start(Postgres shared) throws Exception {
         postgres = shared;
         emulator = DingTalkEmulator.builder().port(0).start();
-        try (ServerSocket probe = new ServerSocket(0)) {
-            base = URI.create("http://localhost:" + probe.getLocalPort());
-        }
+        base = URI.create("http://localhost:" + OsTool.freePort());
         node = startNode();
     }
 
@@ -47,14 +46,8 @@ class NodeRestartTest {
     }
 
     @AfterAll
-    static void stop() {
-        try {
-            if (node != null) {
-                node.close();
-            }
-        } finally {
-            emulator.close();
-        }
+    static void stop() throws Exception {
+        Closing.all(node, emulator);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.github.dingtalkauth.cluster;
 
 import io.github.dingtalkauth.testing.OsTool;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +52,7 @@ final class Postgres implements AutoCloseable {
         Path data = dir.resolve("data");
         OsTool.run(asPostgres(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
                 "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"), dir);
-        int port = freePort();
+        int port = OsTool.freePort();
         Process server = new ProcessBuilder(asPostgres(root, postgres.toString(), "-D", data.toString(),
                 "-p", String.valueOf(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"))
@@ -121,12 +120,6 @@ final class Postgres implements AutoCloseable {
         }
         all.addAll(List.of(command));
         return all;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void delete(Path dir) throws IOException {

@@ -8,6 +8,7 @@ import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.emulator.Endpoint;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
 import io.github.dingtalkauth.testing.MovableClock;
 import io.github.dingtalkauth.testing.PublicSample;
 import io.github.dingtalkauth.testing.SignIn;
@@ -55,16 +56,8 @@ class TwoNodeSignInTest {
     }
 
     @AfterAll
-    static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {nodeA, nodeB, balancer, emulator}) {
-            try {
-                if (part != null) {
-                    part.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    static void stop() throws Exception {
+        Closing.all(nodeA, nodeB, balancer, emulator);
     }
 
     private static Browser browser() {

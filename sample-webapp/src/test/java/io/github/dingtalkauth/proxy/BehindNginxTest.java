@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Browser;
+import io.github.dingtalkauth.testing.Closing;
+import io.github.dingtalkauth.testing.OsTool;
 import io.github.dingtalkauth.testing.PublicSample;
 import io.github.dingtalkauth.testing.SignIn;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,10 +39,7 @@ class BehindNginxTest {
         Path dir = Files.createDirectories(Path.of("target", "nginx").toAbsolutePath());
         tls = TlsCertificate.makeIn(dir);
         emulator = DingTalkEmulator.builder().port(0).start();
-        int samplePort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            samplePort = probe.getLocalPort();
-        }
+        int samplePort = OsTool.freePort();
         nginx = Nginx.start(dir, tls, URI.create("http://127.0.0.1:" + samplePort));
         sample = PublicSample.at(nginx.base(), emulator).host("127.0.0.1").port(samplePort)
                 .forwardedHeaders(true).start();
@@ -47,16 +47,7 @@ class BehindNginxTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (nginx != null) {
-                nginx.close();
-            }
-            if (sample != null) {
-                sample.close();
-            }
-        } finally {
-            emulator.close();
-        }
+        Closing.all(nginx, sample, emulator);
     }
 
     private static final String[] FORGED = {"X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "http",
@@ -66,10 +57,10 @@ class BehindNginxTest {
         return new Browser(nginx.base(), tls.trustingIt());
     }
 
-    private static boolean secure(Browser.Response response, String cookiePrefix) {
-        return response.setCookies().stream().filter(c -> c.startsWith(cookiePrefix))
-                .allMatch(c -> c.toLowerCase().contains("; secure")) && response.setCookies().stream()
-                .anyMatch(c -> c.startsWith(cookiePrefix));
+    /** True when the response sets a cookie whose name starts so, and every such cookie is Secure. */
+    static boolean secure(Browser.Response response, String cookiePrefix) {
+        List<String> set = response.setCookies().stream().filter(c -> c.startsWith(cookiePrefix)).toList();
+        return !set.isEmpty() && set.stream().allMatch(c -> c.toLowerCase(Locale.ROOT).contains("; secure"));
     }
 
     /** Where a browser at the public origin goes with this answer's Location. */

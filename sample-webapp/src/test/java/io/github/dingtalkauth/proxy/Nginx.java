@@ -3,7 +3,6 @@ package io.github.dingtalkauth.proxy;
 import io.github.dingtalkauth.testing.OsTool;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,10 +54,7 @@ final class Nginx implements AutoCloseable {
     static Nginx start(Path dir, TlsCertificate tls, URI upstream) throws Exception {
         Path nginx = OsTool.require(PACKAGE, BINARY);
         Files.createDirectories(dir.resolve("tmp"));
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = OsTool.freePort();
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, config(dir, tls, port, upstream.getRawAuthority()));
         Process process = new ProcessBuilder(nginx.toString(), "-p", dir + "/", "-c", conf.toString(),

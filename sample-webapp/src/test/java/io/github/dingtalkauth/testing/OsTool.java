@@ -3,6 +3,9 @@ package io.github.dingtalkauth.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,6 +82,15 @@ public final class OsTool {
             throw new IOException(command.get(0) + " failed: " + new String(output));
         }
         return new String(output);
+    }
+
+    /** A loopback port free right now, for a server that must know its port before it starts (or restarts on it). */
+    public static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** True when this JVM runs as root (CI does), where servers that refuse root must drop to another user. */

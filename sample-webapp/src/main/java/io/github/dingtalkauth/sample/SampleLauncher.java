@@ -3,7 +3,9 @@ package io.github.dingtalkauth.sample;
 /**
  * {@code mvn exec:java} starts this: the sample on {@code http://localhost:8080}. Environment: {@code PORT} (default
  * 8080), {@code HOST} (default {@code localhost}, i.e. not reachable from other machines) and
- * {@code DINGTALK_CONFIG_FILE} (default {@code conf/dingtalk.properties}).
+ * {@code DINGTALK_CONFIG_FILE} (default {@code conf/dingtalk.properties}). Behind a TLS proxy that sets
+ * {@code X-Forwarded-Proto}, {@code SAMPLE_FORWARDED=true} or {@code -Dsample.forwarded=true} makes the sample honour
+ * forwarded headers (off by default; see the README, "Behind nginx").
  */
 public final class SampleLauncher {
 
@@ -15,11 +17,18 @@ public final class SampleLauncher {
         SampleServer server = SampleServer.builder()
                 .host(host)
                 .port(port(System.getenv().getOrDefault("PORT", "8080")))
+                .forwardedHeaders(forwarded())
                 .start();
         // Ctrl+C: stop Jetty and the emulator.
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sample-shutdown"));
         System.out.println(banner(server, host));
         server.join();
+    }
+
+    /** -Dsample.forwarded, else SAMPLE_FORWARDED; anything but "true" leaves forwarded headers ignored. */
+    static boolean forwarded() {
+        String value = System.getProperty("sample.forwarded", System.getenv().getOrDefault("SAMPLE_FORWARDED", ""));
+        return "true".equalsIgnoreCase(value.trim());
     }
 
     private static int port(String text) {

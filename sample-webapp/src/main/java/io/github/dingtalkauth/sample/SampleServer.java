@@ -6,6 +6,7 @@ import io.github.dingtalkauth.DingTalkSettings;
 import io.github.dingtalkauth.emulator.DingTalkEmulator;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -18,11 +19,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * Runs the sample WAR ({@code src/main/webapp}) on embedded Jetty 12. The WAR's {@code web.xml} declares the filter as
@@ -114,6 +117,8 @@ public final class SampleServer implements AutoCloseable {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private DingTalkEmulator emulator;
         private Clock clock = Clock.systemUTC();
+        private boolean forwardedHeaders;
+        private final List<Consumer<Server>> serverSteps = new ArrayList<>();
 
         private Builder() {
         }
@@ -158,6 +163,26 @@ public final class SampleServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Honours {@code X-Forwarded-Proto/Host/For} and {@code Forwarded} (Jetty's ForwardedRequestCustomizer), so
+         * that behind a TLS proxy the request is secure and has the public host. Off by default: whoever can reach
+         * the sample directly could then claim any of them, so turn it on only when the proxy alone can.
+         */
+        public Builder forwardedHeaders(boolean on) {
+            this.forwardedHeaders = on;
+            return this;
+        }
+
+        /**
+         * Adjusts the Jetty server before it starts, e.g. adds beans: a {@code SessionCacheFactory}, a
+         * {@code SessionDataStoreFactory} or a {@code SessionIdManager} on the server is what the web application's
+         * sessions then use (a shared session store, see the README's cluster section).
+         */
+        public Builder jettyServer(Consumer<Server> step) {
+            serverSteps.add(step);
+            return this;
+        }
+
         public SampleServer start() throws Exception {
             Path userFile = resolveConfigFile();
             Properties props = load(userFile);
@@ -168,10 +193,14 @@ public final class SampleServer implements AutoCloseable {
             Server jetty = new Server();
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false); // no "Server: Jetty(12.x.y)" advertised to the world
+            if (forwardedHeaders) {
+                http.addCustomizer(new ForwardedRequestCustomizer());
+            }
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setHost(host);
             connector.setPort(port);
             jetty.addConnector(connector);
+            serverSteps.forEach(step -> step.accept(jetty));
 
             DingTalkEmulator emu = null;
             boolean ownsEmu = false;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted browser for black-box tests: one cookie jar per origin, redirects never followed (tests read the raw
@@ -20,18 +21,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * Separate instances are separate people (victim, attacker).
  */
 public final class Browser {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient HTTP = client().build();
 
     private final URI base;
+    private final HttpClient http;
     private final Map<String, Map<String, String>> jars = new ConcurrentHashMap<>();
 
     /** @param base the application's base URI, e.g. {@code http://localhost:8080} (no trailing slash) */
     public Browser(URI base) {
+        this(base, HTTP);
+    }
+
+    /** A browser for an {@code https} base that trusts exactly what {@code tls} trusts (a test's own certificate). */
+    public Browser(URI base, SSLContext tls) {
+        this(base, client().sslContext(tls).build());
+    }
+
+    private Browser(URI base, HttpClient http) {
         this.base = base;
+        this.http = http;
+    }
+
+    private static HttpClient.Builder client() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
     }
 
     public URI base() {
@@ -68,7 +83,7 @@ public final class Browser {
             builder.header("Cookie", cookieHeader);
         }
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             storeCookies(uri, response.headers());
             return new Response(response.statusCode(), response.headers(), response.body(), uri);
         } catch (IOException e) {

@@ -77,7 +77,7 @@ final class ApproveHandler implements RequestHandler {
                 .orElseThrow(() -> new BadRequest("this consent page has expired or was already used"));
     }
 
-    private static Params form(RecordedRequest request) throws BadRequest {
+    static Params form(RecordedRequest request) throws BadRequest {
         String type = request.header("content-type").orElse("").toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/x-www-form-urlencoded")) {
             throw new BadRequest("the form must be sent as application/x-www-form-urlencoded");

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,9 @@ public final class DingTalkEmulator implements AutoCloseable {
         this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.approve = new ApproveHandler(directory, grants, counters);
-        server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH, approve),
+        Map<String, RequestHandler> pages = new HashMap<>(new QrLogin(authorize, approve, directory, grants).pages());
+        pages.put(ApproveHandler.PATH, approve);
+        server.createContext("/", new Dispatcher(endpoints(grants), pages,
                 new AvatarHandler(directory), log, counters, faults,
                 config.latency, new EmulatorState(grants, appTokens, directory)));
         this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -115,6 +118,11 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Stands in for {@code https://login.dingtalk.com/oauth2/auth}. */
     public String authorizeUrl() {
         return url(Endpoint.AUTHORIZE);
+    }
+
+    /** Stands in for DingTalk's embedded QR login script, {@code https://g.alicdn.com/dingding/h5-dingtalk-login/…/ddlogin.js}. */
+    public String qrLoginScriptUrl() {
+        return baseUrl + QrLogin.SCRIPT_PATH;
     }
 
     /** Stands in for the legacy flow's QR login page, {@code https://oapi.dingtalk.com/connect/qrconnect}. */

@@ -128,7 +128,7 @@ final class Pages {
     }
 
     /** Scheme, host and port: enough for a person to see where approval leads without the whole URI. */
-    private static String origin(String uri) {
+    static String origin(String uri) {
         try {
             URI parsed = new URI(uri);
             if (parsed.getScheme() != null && parsed.getRawAuthority() != null) {

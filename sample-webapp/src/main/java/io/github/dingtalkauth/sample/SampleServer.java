@@ -114,6 +114,7 @@ public final class SampleServer implements AutoCloseable {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private DingTalkEmulator emulator;
         private Clock clock = Clock.systemUTC();
+        private String sessionSameSite;
 
         private Builder() {
         }
@@ -144,6 +145,15 @@ public final class SampleServer implements AutoCloseable {
         /** The clock the filter reads to expire started logins, so that a test can move time on. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Overrides the session cookie's {@code SameSite} that web.xml sets ({@code Lax}): only for the browser test
+         * that shows why it must not be {@code Strict}.
+         */
+        public Builder sessionCookieSameSite(String value) {
+            this.sessionSameSite = value;
             return this;
         }
 
@@ -200,6 +210,10 @@ public final class SampleServer implements AutoCloseable {
                     }
                     props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
                     props.setProperty("oapiBaseUrl", emu.oapiBaseUrl());
+                    if (props.getProperty("qrLoginScriptUrl") == null) {
+                        // So that loginPage=qr alone works: the emulator stands in for DingTalk's QR script.
+                        props.setProperty("qrLoginScriptUrl", emu.qrLoginScriptUrl());
+                    }
                     if (props.getProperty("allowedCorpIds") == null) {
                         // Only the emulator's organization: its outsider and external contact see the refusal.
                         props.setProperty("allowedCorpIds", emu.corpId());
@@ -210,7 +224,7 @@ public final class SampleServer implements AutoCloseable {
                     }
                 }
 
-                WebAppContext app = withFilterSettings(filterSettings(props, userFile));
+                WebAppContext app = withFilterSettings(filterSettings(props, userFile), sessionSameSite);
                 app.setContextPath("/");
                 app.setWar(webapp.toString());
                 // There is no WEB-INF/classes or WEB-INF/lib: the classes come from the launcher's classpath.
@@ -308,7 +322,7 @@ public final class SampleServer implements AutoCloseable {
          * class loader; the webapp loader finds the same class (parent first, and the WAR has no WEB-INF/lib), so the
          * filter and the servlets share one DingTalkPrincipal.
          */
-        private static WebAppContext withFilterSettings(DingTalkSettings settings) {
+        private static WebAppContext withFilterSettings(DingTalkSettings settings, String sameSite) {
             return new WebAppContext() {
                 @Override
                 protected void startWebapp() throws Exception {
@@ -317,6 +331,9 @@ public final class SampleServer implements AutoCloseable {
                         throw new IllegalStateException("the sample's web.xml declares no filter '" + FILTER_NAME + "'");
                     }
                     holder.setFilter(new DingTalkAuthFilter(settings));
+                    if (sameSite != null) {
+                        getSessionHandler().getSessionCookieConfig().setAttribute("SameSite", sameSite);
+                    }
                     super.startWebapp();
                 }
             };

@@ -10,6 +10,7 @@ import io.github.dingtalkauth.sample.SampleServer;
 import io.github.dingtalkauth.testing.Await;
 import io.github.dingtalkauth.testing.Chromium;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -99,6 +100,28 @@ class QrLoginBrowserTest {
             assertTrue(driver.getPageSource().contains(emulator.users().get(0).unionId()));
             assertFalse(cspViolations(chromium).stream().anyMatch(m -> m.contains("127.0.0.1:9")),
                     "the script's origin was allowed; it just was not there");
+        }
+    }
+
+    @Test
+    void theStandInCallsOnErrorForAnInvalidRequest() throws Exception {
+        try (SampleServer server = SampleServer.builder().port(0).setting("loginPage", "qr").start();
+             Chromium chromium = Chromium.start()) {
+            ChromeDriver driver = chromium.driver();
+            driver.get(server.baseUri() + "/dingtalk/login");
+            enterQrFrame(driver);
+            driver.switchTo().defaultContent();
+            String call = "var done = arguments[arguments.length - 1]; window.DTFrameLogin({id: 'dt-qr'}, arguments[0],"
+                    + " function () { done('success'); }, function (message) { done(message); });";
+            Object noClient = driver.executeAsyncScript(call, Map.of("redirect_uri", "http://localhost/cb",
+                    "scope", "openid", "response_type", "code", "prompt", "consent"));
+            Object noOrganization = driver.executeAsyncScript(call, Map.of("redirect_uri",
+                    "http://localhost/cb", "client_id", "c", "scope", "openid corpid", "response_type", "code",
+                    "prompt", "consent"));
+
+            assertAll(() -> assertEquals("invalidRequestMessage: client_id is missing", noClient),
+                    () -> assertEquals("invalidRequestMessage: org_type and corpId are required with scope openid"
+                            + " corpid", noOrganization));
         }
     }
 }

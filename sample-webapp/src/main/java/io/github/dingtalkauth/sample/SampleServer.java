@@ -202,23 +202,7 @@ public final class SampleServer implements AutoCloseable {
                         emu = DingTalkEmulator.builder().port(0).redirectUri(callback).lenientRedirectUris().start();
                         ownsEmu = true;
                     }
-                    props.setProperty("appId", String.valueOf(emu.clientId()));
-                    props.setProperty("appSecret", String.valueOf(emu.clientSecret()));
-                    if (!"legacy".equals(props.getProperty("flow", "").trim())) {
-                        // flow=legacy finds its own login page under oapiBaseUrl
-                        props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
-                    }
-                    props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
-                    props.setProperty("oapiBaseUrl", emu.oapiBaseUrl());
-                    if (props.getProperty("qrLoginScriptUrl") == null) {
-                        // So that loginPage=qr alone works: the emulator stands in for DingTalk's QR script.
-                        props.setProperty("qrLoginScriptUrl", emu.qrLoginScriptUrl());
-                    }
-                    if (props.getProperty("allowedCorpIds") == null) {
-                        // Only the emulator's organization: its outsider and external contact see the refusal.
-                        props.setProperty("allowedCorpIds", emu.corpId());
-                    }
-                    devModeRoles(props);
+                    DevMode.pointAt(emu, props);
                     if (!ownsEmu) {
                         props.setProperty("redirectUri", callback);
                     }
@@ -242,18 +226,6 @@ public final class SampleServer implements AutoCloseable {
                     quietly(e, emu::close);
                 }
                 throw e;
-            }
-        }
-
-        /**
-         * A few roles, so that {@code /me} shows some out of the box: 张三 is an admin, 李四 and Alice lead. Only when
-         * the file defines no {@code role.*} rule of its own, so that the user's rules are the only ones.
-         */
-        private static void devModeRoles(Properties props) {
-            if (props.stringPropertyNames().stream().noneMatch(key -> key.startsWith("role."))) {
-                props.setProperty("role.admin", "dingtalkAdmin");
-                props.setProperty("role.staff", "member");
-                props.setProperty("role.leads", "leader, boss");
             }
         }
 

@@ -44,6 +44,8 @@ class QrLoginPageTest extends GuardFixture {
         assertAll(() -> assertEquals(200, page.status(), page::everything),
                 () -> assertTrue(page.header("Content-Type").startsWith("text/html"), page::everything),
                 () -> assertEquals("no-store", page.header("Cache-Control")),
+                () -> assertEquals("strict-origin", page.header("Referrer-Policy")),
+                () -> assertEquals("DENY", page.header("X-Frame-Options")),
                 () -> assertTrue(pending(browser).contains(state), "the state has its login cookie"),
                 () -> assertEquals("/reports", pending(browser).targetOf(state)),
                 () -> assertNotEquals(state, loginOptions(browser.navigate("/reports").send(filter).body())

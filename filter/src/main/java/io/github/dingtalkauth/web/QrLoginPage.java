@@ -48,10 +48,14 @@ public final class QrLoginPage {
               }
               function start() {
                 if (typeof window.DTFrameLogin !== 'function') { location.replace(fallback); return; }
-                window.DTFrameLogin({id: 'dt-qr', width: 300, height: 300}, options, function (result) {
-                  if (result && isCallback(result.redirectUrl)) { location.assign(result.redirectUrl); }
-                  else { show('dt-qr-refused'); }
-                }, function (message) { show('dt-qr-error', message); });
+                try {
+                  window.DTFrameLogin({id: 'dt-qr', width: 300, height: 300}, options, function (result) {
+                    if (result && isCallback(result.redirectUrl)) { location.assign(result.redirectUrl); }
+                    else { show('dt-qr-refused'); }
+                  }, function (message) { show('dt-qr-error', message); });
+                } catch (e) {
+                  show('dt-qr-error');
+                }
               }
               var script = document.createElement('script');
               script.src = box.getAttribute('data-script-url');
@@ -80,6 +84,8 @@ public final class QrLoginPage {
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "' "
                 + model.scriptOrigin() + "; frame-src " + model.frameOrigin() + "; style-src 'unsafe-inline';"
                 + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        // DingTalk's frame may check which site embeds it; it gets the origin only (the page's URL is not its business).
+        response.setHeader("Referrer-Policy", "strict-origin");
         response.setStatus(HttpServletResponse.SC_OK);
         PrintWriter out = BilingualPage.open(response, TITLE);
         out.write("<p lang=\"zh-CN\">" + Html.escape(SCAN_ZH) + "</p><p lang=\"en\">" + Html.escape(SCAN_EN) + "</p>");

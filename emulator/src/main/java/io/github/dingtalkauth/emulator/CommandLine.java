@@ -178,13 +178,14 @@ final class CommandLine {
                   authorizeUrl   %s
                   apiBaseUrl     %s
                   oapiBaseUrl    %s
+                  qrLoginScriptUrl %s
                   appId          %s
                   appSecret      %s
                   corpId         %s
                   redirect URIs  %s
                   users          %s
                 Stop with Ctrl+C.""".formatted(emulator.baseUrl(), emulator.authorizeUrl(), emulator.apiBaseUrl(),
-                emulator.oapiBaseUrl(), emulator.clientId(), emulator.clientSecret(), emulator.corpId(),
+                emulator.oapiBaseUrl(), emulator.qrLoginScriptUrl(), emulator.clientId(), emulator.clientSecret(), emulator.corpId(),
                 redirects.isEmpty() ? "(none: every authorize request will be refused)" : String.join(" ", redirects),
                 users);
     }

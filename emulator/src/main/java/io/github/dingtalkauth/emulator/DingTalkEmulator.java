@@ -77,6 +77,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants, approve);
         Map<String, RequestHandler> pages = new HashMap<>(
                 new QrLogin(baseUrl, app.clientId(), legacyAuthorize, grants, directory).pages());
+        pages.putAll(new FrameLogin(authorize, approve, directory, grants).pages());
         pages.put(ApproveHandler.PATH, approve);
         server.createContext("/", new Dispatcher(endpoints(grants), pages, new AvatarHandler(directory), log,
                 counters, faults, config.latency, new EmulatorState(grants, appTokens, directory)));
@@ -116,6 +117,11 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Stands in for {@code https://login.dingtalk.com/oauth2/auth}. */
     public String authorizeUrl() {
         return url(Endpoint.AUTHORIZE);
+    }
+
+    /** Stands in for DingTalk's embedded QR login script, {@code g.alicdn.com/dingding/h5-dingtalk-login/…/ddlogin.js}. */
+    public String qrLoginScriptUrl() {
+        return baseUrl + FrameLogin.SCRIPT_PATH;
     }
 
     /** Stands in for the legacy flow's QR login page, {@code https://oapi.dingtalk.com/connect/qrconnect}. */

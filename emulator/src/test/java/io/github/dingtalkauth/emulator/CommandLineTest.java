@@ -66,7 +66,7 @@ class CommandLineTest {
             String banner = CommandLine.banner(emulator);
 
             for (String expected : List.of(emulator.baseUrl(), emulator.authorizeUrl(), emulator.oapiBaseUrl(),
-                    emulator.corpId(), "dingemulatorclient", "emulator-secret", "http://localhost:8080/cb", "张三")) {
+                    emulator.qrLoginScriptUrl(), emulator.corpId(), "dingemulatorclient", "emulator-secret", "http://localhost:8080/cb", "张三")) {
                 assertTrue(banner.contains(expected), expected);
             }
         }

@@ -49,6 +49,7 @@ public final class DingTalkConfig {
         if (problems.isEmpty()) {
             checkPathsDistinct(values, problems);
             OrganizationSettings.check(values, problems);
+            LoginPageSettings.check(values, problems);
             FlowSettings.resolve(values, sources);
         }
         Map<String, String> ruleEntries = ruleEntries(sources, placeholders, problems);
@@ -185,6 +186,14 @@ public final class DingTalkConfig {
     /** Whether sign-in reads the employee profile: {@code employeeProfile=true}, or implied by allowedCorpIds. */
     public boolean employeeProfile() {
         return get(Settings.ALLOWED_CORP_IDS) != null || get(Settings.EMPLOYEE_PROFILE);
+    }
+
+    /**
+     * Whether DingTalk's embedded QR login (DTFrameLogin) can be offered: the OAuth 2.0 flow, and a corpId when the
+     * scope asks for the organization. Always true with {@code loginPage=qr}, which start-up refuses otherwise.
+     */
+    public boolean frameLoginPossible() {
+        return get(Settings.FLOW) == SignInFlow.OAUTH2 && LoginPageSettings.frameCorpIdKnown(values);
     }
 
     /** The {@code role.*} rules; empty when none are configured. */

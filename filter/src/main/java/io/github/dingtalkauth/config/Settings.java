@@ -102,6 +102,15 @@ public final class Settings {
                     + " a messages file; or a language tag such as zh-CN or en that every page uses.");
     // --- end pages in the reader's language ---
 
+    // --- QR code on the app's own page (issue 13 part 2): loginPage, qrLoginScriptUrl ---
+    public static final Setting<LoginPage> LOGIN_PAGE = Setting.optional("loginPage", "redirect", LoginPage::parse,
+            "redirect (straight to DingTalk), or qr: loginPath and anonymous page navigations show a page of the"
+                    + " filter's own with DingTalk's QR code in place (needs flow=oauth2).");
+    public static final Setting<URI> QR_LOGIN_SCRIPT_URL = Setting.optional("qrLoginScriptUrl",
+            "https://g.alicdn.com/dingding/h5-dingtalk-login/0.21.0/ddlogin.js", Parsers::url,
+            "DingTalk's embedded login script (DTFrameLogin), a pinned version; the QR page's CSP allows its origin.");
+    // --- end QR code ---
+
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
             "A properties file with these settings: a path, classpath:NAME or /WEB-INF/NAME.");
@@ -115,7 +124,7 @@ public final class Settings {
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
             MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL, FLOW,
-            LEGACY_LOGIN_PAGE, EDITION, LOCALE);
+            LEGACY_LOGIN_PAGE, EDITION, LOCALE, LOGIN_PAGE, QR_LOGIN_SCRIPT_URL);
 
     private Settings() {
     }

@@ -7,7 +7,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,24 +26,31 @@ final class AuthorizeQuery {
 
     /** {@code &response_type=code&client_id=…&scope=…&prompt=consent…}, every value encoded. */
     static String fixed(DingTalkConfig config) {
+        StringBuilder query = new StringBuilder();
+        parameters(config).forEach((name, value) -> query.append('&').append(name).append('=').append(encode(value)));
+        return query.toString();
+    }
+
+    /** The same parameters unencoded, in order, for DingTalk's embedded login (which encodes them itself). */
+    static Map<String, String> parameters(DingTalkConfig config) {
         Set<String> allowed = config.get(Settings.ALLOWED_CORP_IDS);
-        StringBuilder query = new StringBuilder()
-                .append("&response_type=code")
-                .append("&client_id=").append(encode(config.appId()))
-                .append("&scope=").append(encode(scope(config.get(Settings.SCOPE), allowed != null)))
-                .append("&prompt=consent");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("response_type", "code");
+        parameters.put("client_id", config.appId());
+        parameters.put("scope", scope(config.get(Settings.SCOPE), allowed != null));
+        parameters.put("prompt", "consent");
         if (allowed != null && allowed.size() == 1) {
-            query.append("&corpId=").append(encode(allowed.iterator().next()));
+            parameters.put("corpId", allowed.iterator().next());
         }
         Boolean exclusive = config.get(Settings.EXCLUSIVE_LOGIN);
         if (exclusive != null) {
-            query.append("&exclusiveLogin=").append(exclusive);
+            parameters.put("exclusiveLogin", exclusive.toString());
         }
         String exclusiveCorpId = config.get(Settings.EXCLUSIVE_CORP_ID);
         if (exclusiveCorpId != null) {
-            query.append("&exclusiveCorpId=").append(encode(exclusiveCorpId));
+            parameters.put("exclusiveCorpId", exclusiveCorpId);
         }
-        return query.toString();
+        return parameters;
     }
 
     /** The authorize URL ready for its first parameter: {@code ?} appended, or {@code &} when it has a query. */

@@ -3,6 +3,7 @@ package io.github.dingtalkauth.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Tells a top-level page navigation from everything else. Only a navigation is sent to DingTalk and remembered as a
@@ -10,6 +11,9 @@ import java.util.Locale;
  * opaque CORS error or land the user on a JSON endpoint after login.
  */
 public final class RequestKind {
+    private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+    private static final Set<String> JSON = Set.of("application/json");
+
     private RequestKind() {
     }
 
@@ -28,8 +32,20 @@ public final class RequestKind {
         return acceptsHtml(request.getHeaders("Accept"));
     }
 
+    /**
+     * A script asking for JSON: its Accept lists {@code application/json} and no HTML, so that a browser's page
+     * navigation (which lists HTML) never gets JSON.
+     */
+    public static boolean prefersJson(HttpServletRequest request) {
+        return accepts(request.getHeaders("Accept"), JSON) && !acceptsHtml(request.getHeaders("Accept"));
+    }
+
     /** True when an Accept header lists text/html (or XHTML) with a non-zero quality; wildcards do not count. */
     static boolean acceptsHtml(Enumeration<String> accepts) {
+        return accepts(accepts, HTML);
+    }
+
+    private static boolean accepts(Enumeration<String> accepts, Set<String> types) {
         if (accepts == null) {
             return false;
         }
@@ -40,7 +56,7 @@ public final class RequestKind {
                     continue; // ";;;" splits to nothing at all
                 }
                 String type = parts[0].trim().toLowerCase(Locale.ROOT);
-                if ((type.equals("text/html") || type.equals("application/xhtml+xml")) && quality(parts) > 0) {
+                if (types.contains(type) && quality(parts) > 0) {
                     return true;
                 }
             }

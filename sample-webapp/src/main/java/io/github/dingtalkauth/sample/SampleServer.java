@@ -119,6 +119,7 @@ public final class SampleServer implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean forwardedHeaders;
         private final List<Consumer<Server>> serverSteps = new ArrayList<>();
+        private String sessionSameSite;
 
         private Builder() {
         }
@@ -149,6 +150,15 @@ public final class SampleServer implements AutoCloseable {
         /** The clock the filter reads to expire started logins, so that a test can move time on. */
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Overrides the session cookie's {@code SameSite} that web.xml sets ({@code Lax}): only for the browser test
+         * that shows why it must not be {@code Strict}.
+         */
+        public Builder sessionCookieSameSite(String value) {
+            this.sessionSameSite = value;
             return this;
         }
 
@@ -221,25 +231,13 @@ public final class SampleServer implements AutoCloseable {
                         emu = DingTalkEmulator.builder().port(0).redirectUri(callback).lenientRedirectUris().start();
                         ownsEmu = true;
                     }
-                    props.setProperty("appId", String.valueOf(emu.clientId()));
-                    props.setProperty("appSecret", String.valueOf(emu.clientSecret()));
-                    if (!"legacy".equals(props.getProperty("flow", "").trim())) {
-                        // flow=legacy finds its own login page under oapiBaseUrl
-                        props.setProperty("authorizeUrl", String.valueOf(emu.authorizeUrl()));
-                    }
-                    props.setProperty("apiBaseUrl", String.valueOf(emu.apiBaseUrl()));
-                    props.setProperty("oapiBaseUrl", emu.oapiBaseUrl());
-                    if (props.getProperty("allowedCorpIds") == null) {
-                        // Only the emulator's organization: its outsider and external contact see the refusal.
-                        props.setProperty("allowedCorpIds", emu.corpId());
-                    }
-                    devModeRoles(props);
+                    DevMode.pointAt(emu, props);
                     if (!ownsEmu) {
                         props.setProperty("redirectUri", callback);
                     }
                 }
 
-                WebAppContext app = withFilterSettings(filterSettings(props, userFile));
+                WebAppContext app = withFilterSettings(filterSettings(props, userFile), sessionSameSite);
                 app.setContextPath("/");
                 app.setWar(webapp.toString());
                 // There is no WEB-INF/classes or WEB-INF/lib: the classes come from the launcher's classpath.
@@ -257,18 +255,6 @@ public final class SampleServer implements AutoCloseable {
                     quietly(e, emu::close);
                 }
                 throw e;
-            }
-        }
-
-        /**
-         * A few roles, so that {@code /me} shows some out of the box: 张三 is an admin, 李四 and Alice lead. Only when
-         * the file defines no {@code role.*} rule of its own, so that the user's rules are the only ones.
-         */
-        private static void devModeRoles(Properties props) {
-            if (props.stringPropertyNames().stream().noneMatch(key -> key.startsWith("role."))) {
-                props.setProperty("role.admin", "dingtalkAdmin");
-                props.setProperty("role.staff", "member");
-                props.setProperty("role.leads", "leader, boss");
             }
         }
 
@@ -337,7 +323,7 @@ public final class SampleServer implements AutoCloseable {
          * class loader; the webapp loader finds the same class (parent first, and the WAR has no WEB-INF/lib), so the
          * filter and the servlets share one DingTalkPrincipal.
          */
-        private static WebAppContext withFilterSettings(DingTalkSettings settings) {
+        private static WebAppContext withFilterSettings(DingTalkSettings settings, String sameSite) {
             return new WebAppContext() {
                 @Override
                 protected void startWebapp() throws Exception {
@@ -346,6 +332,9 @@ public final class SampleServer implements AutoCloseable {
                         throw new IllegalStateException("the sample's web.xml declares no filter '" + FILTER_NAME + "'");
                     }
                     holder.setFilter(new DingTalkAuthFilter(settings));
+                    if (sameSite != null) {
+                        getSessionHandler().getSessionCookieConfig().setAttribute("SameSite", sameSite);
+                    }
                     super.startWebapp();
                 }
             };

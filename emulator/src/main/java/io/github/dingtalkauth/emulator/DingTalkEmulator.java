@@ -51,6 +51,7 @@ public final class DingTalkEmulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
     private final ApproveHandler approve;
+    private final InAppHandlers inApp;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DingTalkEmulator(DingTalkEmulatorBuilder config, InetAddress address) throws IOException {
@@ -76,6 +77,10 @@ public final class DingTalkEmulator implements AutoCloseable {
         this.authorize = new AuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.legacyAuthorize = new LegacyAuthorizeHandler(app.clientId(), redirectUris, directory, grants);
         this.approve = new ApproveHandler(directory, grants, counters);
+        // Numbered apart from the browser login's codes: the two kinds must never be the same string.
+        this.inApp = new InAppHandlers(new InAppCodes(config.clock, IdSource.prefixedOrRandom(
+                config.codePrefix == null ? null : config.codePrefix + "INAPP")), directory,
+                new Oapi(appTokens, stringTyped));
         server.createContext("/", new Dispatcher(endpoints(grants), Map.of(ApproveHandler.PATH, approve),
                 new AvatarHandler(directory), log, counters, faults,
                 config.latency, new EmulatorState(grants, appTokens, directory)));
@@ -99,6 +104,8 @@ public final class DingTalkEmulator implements AutoCloseable {
                 Map.entry(Endpoint.EMPLOYEE, organization::employee),
                 Map.entry(Endpoint.LEGACY_QR_AUTHORIZE, legacyAuthorize),
                 Map.entry(Endpoint.LEGACY_ACCOUNT_AUTHORIZE, legacyAuthorize),
+                Map.entry(Endpoint.IN_APP_USER_INFO, inApp::userInfo),
+                Map.entry(Endpoint.JSAPI, inApp::script),
                 Map.entry(Endpoint.LEGACY_USER_INFO,
                         new LegacyUserInfoHandler(app, grants, clock, clockSkew, oapi, counters)::handle));
     }
@@ -120,6 +127,30 @@ public final class DingTalkEmulator implements AutoCloseable {
     /** Stands in for the legacy flow's QR login page, {@code https://oapi.dingtalk.com/connect/qrconnect}. */
     public String legacyAuthorizeUrl() {
         return url(Endpoint.LEGACY_QR_AUTHORIZE);
+    }
+
+    /**
+     * Stands in for DingTalk's JS SDK, {@code https://g.alicdn.com/dingding/dingtalk-jsapi/3.1.0/dingtalk.open.js}:
+     * a page inside the client (a user agent naming {@code DingTalk}) gets an in-app code for the
+     * {@linkplain #setClientUser client's user} from it, as {@link #setClientSdk} says.
+     */
+    public String jsapiUrl() {
+        return url(Endpoint.JSAPI);
+    }
+
+    /**
+     * Who is signed into the DingTalk client the stand-in SDK speaks for: the user with this key, or nobody (null,
+     * every {@code requestAuthCode} fails). The first user until set, and again after {@link #reset()}.
+     *
+     * @throws IllegalArgumentException when no user has this key
+     */
+    public void setClientUser(String userKey) {
+        inApp.setClientUser(userKey);
+    }
+
+    /** How the stand-in SDK behaves from its next load on; {@link ClientSdk#ANSWERS_CODE} until set, and after reset. */
+    public void setClientSdk(ClientSdk behaviour) {
+        inApp.setSdk(behaviour);
     }
 
     /** Stands in for {@code https://api.dingtalk.com}: the {@link #baseUrl()} itself. */
@@ -212,8 +243,8 @@ public final class DingTalkEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start and the
-     * clock skew to zero; users,
+     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start, the
+     * clock skew to zero and the client (its user and its SDK's behaviour) back to the start; users,
      * registered URIs and issued codes and tokens stay.
      */
     public void reset() {
@@ -222,6 +253,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         log.clear();
         stringTyped.set(stringTypedAtStart);
         clockSkew.set(Duration.ZERO);
+        inApp.reset();
     }
 
     /** Moves the clock {@code sns/getuserinfo_bycode} checks timestamps by (853002 beyond a minute) until reset. */

@@ -15,7 +15,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -154,7 +153,7 @@ public final class CallbackHandler {
             Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
             principal = mode.signIn(callback.code(), deadline);
         } catch (DingTalkApiException e) {
-            failures.send(request, response, reasonFor(e), e.getMessage());
+            failures.send(request, response, Reason.of(e), e.getMessage());
             return;
         } catch (SignInRefused refused) {
             failures.send(request, response, refused.reason(), refused.detail());
@@ -170,31 +169,12 @@ public final class CallbackHandler {
     }
 
     /**
-     * Signs the person in on this browser's session, created now if it had none (the first session of an anonymous
-     * visitor is made here, never before); false when its session has ended meanwhile. Two callbacks of one browser
-     * finishing together take turns here, so that the second sees the session id the first gave out.
+     * Signs the person in on this browser's session and remembers where this login went (the Back button); false
+     * when its session has ended meanwhile.
      */
     private boolean bind(HttpServletRequest request, AuthSession existing, DingTalkPrincipal principal, String state,
                          String returnTarget) {
-        ReentrantLock lock = signInLocks.forSession(request.getRequestedSessionId());
-        lock.lock();
-        try {
-            AuthSession session = existing != null ? existing : AuthSession.forSignIn(request);
-            SessionSignIn.signIn(request, session, principal, clock.instant()).recordFinished(state, returnTarget);
-            return true;
-        } catch (IllegalStateException sessionEnded) {
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static Reason reasonFor(DingTalkApiException e) {
-        return switch (e.kind()) {
-            case TIMEOUT -> Reason.PROVIDER_TIMEOUT;
-            case UNAVAILABLE -> Reason.PROVIDER_UNAVAILABLE;
-            case ERROR_STATUS -> Reason.PROVIDER_ERROR;
-            case INVALID_RESPONSE -> Reason.INVALID_RESPONSE;
-        };
+        return SessionSignIn.signInLocked(signInLocks, request, existing, principal, clock.instant(),
+                session -> session.recordFinished(state, returnTarget));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.SignInError;
+import io.github.dingtalkauth.client.DingTalkApiException;
 
 /**
  * Why a sign-in did not happen, with the filter's own bilingual texts for it: the public {@link SignInError} (code and
@@ -54,7 +55,9 @@ public enum Reason {
             "Too many sign-ins were started from your network. Try again later."),
     CLOCK_SKEW(SignInError.CLOCK_SKEW, "本服务器的时钟与钉钉服务器相差超过一分钟，登录无法完成。请联系管理员校准服务器时间。",
             "This server's clock differs from DingTalk's by more than a minute, so the sign-in could not be"
-                    + " completed. Ask your administrator to correct the server's time.");
+                    + " completed. Ask your administrator to correct the server's time."),
+    IN_APP_TOKEN_INVALID(SignInError.IN_APP_TOKEN_INVALID, "这个登录页面已失效或已被使用，请重新打开本应用。",
+            "This sign-in page has expired or was already used. Open the app again.");
 
     private final SignInError error;
     private final String chinese;
@@ -64,6 +67,16 @@ public enum Reason {
         this.error = error;
         this.chinese = chinese;
         this.english = english;
+    }
+
+    /** What the person is told when DingTalk did not answer a sign-in's call as it should. */
+    static Reason of(DingTalkApiException e) {
+        return switch (e.kind()) {
+            case TIMEOUT -> PROVIDER_TIMEOUT;
+            case UNAVAILABLE -> PROVIDER_UNAVAILABLE;
+            case ERROR_STATUS -> PROVIDER_ERROR;
+            case INVALID_RESPONSE -> INVALID_RESPONSE;
+        };
     }
 
     public SignInError error() {

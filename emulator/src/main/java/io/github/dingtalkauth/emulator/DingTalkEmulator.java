@@ -148,6 +148,16 @@ public final class DingTalkEmulator implements AutoCloseable {
         inApp.setClientUser(userKey);
     }
 
+    /**
+     * An in-app code for the user with this key, as DingTalk's client would hand it to a page, for a test that drives
+     * an application without a browser: redeemable once, within five minutes, at {@code topapi/v2/user/getuserinfo}.
+     *
+     * @throws IllegalArgumentException when no user has this key
+     */
+    public String inAppCode(String userKey) {
+        return inApp.issue(userKey);
+    }
+
     /** How the stand-in SDK behaves from its next load on; {@link ClientSdk#ANSWERS_CODE} until set, and after reset. */
     public void setClientSdk(ClientSdk behaviour) {
         inApp.setSdk(behaviour);

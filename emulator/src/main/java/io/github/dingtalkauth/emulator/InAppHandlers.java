@@ -46,6 +46,11 @@ final class InAppHandlers {
         clientUser.set(key);
     }
 
+    String issue(String userKey) {
+        return codes.issue(directory.byKey(Objects.requireNonNull(userKey, "userKey"))
+                .orElseThrow(() -> new IllegalArgumentException("there is no user with key " + userKey)));
+    }
+
     void setSdk(ClientSdk behaviour) {
         sdk.set(Objects.requireNonNull(behaviour, "behaviour"));
     }

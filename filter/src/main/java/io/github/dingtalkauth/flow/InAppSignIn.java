@@ -58,7 +58,7 @@ final class InAppSignIn implements InAppLogin {
         this.failures = failures;
         this.clock = clock;
         this.calls = calls;
-        this.page = new InAppPage(config.get(Settings.JSAPI_URL), config.appId(),
+        this.page = new InAppPage(config.get(Settings.JSAPI_URL), config.get(Settings.AUTHORIZE_URL), config.appId(),
                 config.get(Settings.IN_APP_TIMEOUT).toMillis());
         this.tokens = PendingLoginCookies.forInApp(config.appSecret(), config.stateTtl(),
                 config.get(Settings.MAX_PENDING_LOGINS));

@@ -66,12 +66,18 @@ public final class InAppPage {
     private final SecureRandom random = new SecureRandom();
     private final String sdkUrl;
     private final String sdkOrigin;
+    private final String authorizeOrigin;
     private final String clientId;
     private final long timeoutMillis;
 
-    public InAppPage(URI sdkUrl, String clientId, long timeoutMillis) {
+    /**
+     * @param authorizeUrl DingTalk's login page: a refused code is redirected on to it, and browsers hold every
+     *                     redirect after a form's POST to the form's {@code form-action}
+     */
+    public InAppPage(URI sdkUrl, URI authorizeUrl, String clientId, long timeoutMillis) {
         this.sdkUrl = sdkUrl.toString();
-        this.sdkOrigin = Origins.of(sdkUrl.getScheme(), sdkUrl.getHost(), sdkUrl.getPort());
+        this.sdkOrigin = originOf(sdkUrl);
+        this.authorizeOrigin = originOf(authorizeUrl);
         this.clientId = clientId;
         this.timeoutMillis = timeoutMillis;
     }
@@ -88,7 +94,8 @@ public final class InAppPage {
         String nonce = nonce();
         Responses.protect(response);
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src " + sdkOrigin + " 'nonce-"
-                + nonce + "'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+                + nonce + "'; style-src 'unsafe-inline'; form-action 'self' " + authorizeOrigin
+                + "; frame-ancestors 'none'; base-uri 'none'");
         response.setStatus(HttpServletResponse.SC_OK);
         PrintWriter out = BilingualPage.open(response, TITLE);
         out.write("<p lang=\"zh-CN\">" + Html.escape(WAIT_ZH) + "</p><p lang=\"en\">" + Html.escape(WAIT_EN) + "</p>");
@@ -102,6 +109,10 @@ public final class InAppPage {
                 + Html.escape(LINK) + "</a></p><p class=\"code\">" + Html.escape(HINT) + "</p>");
         out.write("<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>");
         BilingualPage.close(out);
+    }
+
+    private static String originOf(URI url) {
+        return Origins.of(url.getScheme(), url.getHost(), url.getPort());
     }
 
     private String nonce() {

@@ -205,6 +205,7 @@ public final class SampleServer implements AutoCloseable {
                         props.setProperty("allowedCorpIds", emu.corpId());
                     }
                     devModeRoles(props);
+                    devModeInApp(props, emu);
                     if (!ownsEmu) {
                         props.setProperty("redirectUri", callback);
                     }
@@ -240,6 +241,19 @@ public final class SampleServer implements AutoCloseable {
                 props.setProperty("role.admin", "dingtalkAdmin");
                 props.setProperty("role.staff", "member");
                 props.setProperty("role.leads", "leader, boss");
+            }
+        }
+
+        /**
+         * Opened with DingTalk's user agent, the sample signs in silently (免登) through the emulator's stand-in SDK,
+         * as the emulator's client user (张三 unless a test says otherwise). Not when the file decides otherwise, nor
+         * with principalName=openId, which the in-app sign-in cannot name.
+         */
+        private static void devModeInApp(Properties props, DingTalkEmulator emu) {
+            props.setProperty("jsapiUrl", emu.jsapiUrl());
+            if (props.getProperty("inAppLogin") == null
+                    && !"openId".equals(props.getProperty("principalName", "").trim())) {
+                props.setProperty("inAppLogin", "true");
             }
         }
 

@@ -10,6 +10,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A real headless Chromium driven by Selenium: Debian's {@code chromium} and {@code chromium-driver}, named
@@ -54,6 +57,10 @@ public final class Chromium implements AutoCloseable {
         if (userAgent != null) {
             options.addArguments("--user-agent=" + userAgent);
         }
+        // The console, CSP violations included, for consoleMessages().
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
@@ -65,6 +72,14 @@ public final class Chromium implements AutoCloseable {
 
     public ChromeDriver driver() {
         return driver;
+    }
+
+    /**
+     * What the pages' consoles said since the last call, one line each: script errors, and the browser's own reports
+     * such as a Content-Security-Policy violation ("Refused to load … because it violates … Content Security Policy").
+     */
+    public List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Saves what the browser shows now as {@code target/screenshots/<name>.png}, for a person to look at. */

@@ -70,8 +70,9 @@ public final class ClientBrowser implements AutoCloseable {
         return chromium.consoleMessages().stream().filter(line -> line.contains("Content Security Policy")).toList();
     }
 
-    public List<String> consoleMessages() {
-        return chromium.consoleMessages();
+    /** Runs {@code script} in the page, as the page's own code would run it; returns what it returns. */
+    public Object runScript(String script) {
+        return chromium.driver().executeScript(script);
     }
 
     public Path screenshot(String name) {

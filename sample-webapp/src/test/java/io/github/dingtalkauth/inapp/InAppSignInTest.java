@@ -127,6 +127,23 @@ class InAppSignInTest {
                 () -> assertEquals(List.of(), client.cspReports()));
     }
 
+    /** The check of the others: the console does report what the page's policy refuses. */
+    @Test
+    void anInlineScriptWithoutTheNonceIsRefusedAndReported() {
+        emulator.setClientSdk(ClientSdk.NEVER_ANSWERS);
+        try (ClientBrowser client = ClientBrowser.start(emulator)) {
+            client.open(base.resolve("/me"));
+            client.waitForText("Sign in with DingTalk");
+            Object ran = client.runScript("var s = document.createElement('script');"
+                    + " s.textContent = 'window.injected = true'; document.head.appendChild(s);"
+                    + " return window.injected === true;");
+            assertEquals(Boolean.FALSE, ran);
+            List<String> reports = client.cspReports();
+            assertEquals(1, reports.size(), reports::toString);
+            assertTrue(reports.get(0).contains("script-src"), reports::toString);
+        }
+    }
+
     @Test
     void anOutsiderIsRefusedWithoutAFallback() {
         emulator.setClientUser("zhouqi");

@@ -72,8 +72,9 @@ public final class OrgDirectory {
     }
 
     /**
-     * Who an in-app code (免登码) from DingTalk's client stands for (protocol §6.4): redeemed once, never retried
-     * after DingTalk has seen it. The answer names no organization: it is the app token's. No openId either.
+     * Who an in-app code (免登码) from DingTalk's client stands for (protocol §6.4), redeemed once: the call is made
+     * again only when DingTalk refused the app token, before it looked at the code. The answer names no organization
+     * (it is the app token's) and no openId.
      */
     public DingTalkProfile inAppUser(String code, Deadline deadline) throws DingTalkApiException {
         JsonObject body = JSON.createObjectBuilder().add("code", code).build();

@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
     private static final Pattern PRINTABLE_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
-    /** What a callback refused by the bulkhead is told: DingTalk's slow calls end within requestTimeout. */
-    private static final long BUSY_RETRY_SECONDS = 5;
 
     private final DingTalkConfig config;
     private final SignInMode mode;
@@ -80,8 +78,7 @@ public final class CallbackHandler {
         // can simply reload. A replayed callback is no better off: the state is spent by the one that gets a permit.
         try (CallLimiter.Permit permit = calls.tryAcquire()) {
             if (permit == null) {
-                failures.retryLater(request, response, Reason.PROVIDER_BUSY, BUSY_RETRY_SECONDS,
-                        "(maxConcurrentCalls reached)");
+                failures.providerBusy(request, response);
                 return;
             }
             finish(request, response, callback, login);
@@ -96,8 +93,7 @@ public final class CallbackHandler {
                         PendingLogin login) throws IOException, ServletException {
         Instant now = clock.instant();
         boolean expired = login.isExpired(now, config.stateTtl());
-        Instant spentUntil = expired ? now.plusSeconds(1) : login.createdAt().plus(config.stateTtl());
-        if (!spent.spend(callback.state(), spentUntil, now)) {
+        if (!spent.spend(callback.state(), login, config.stateTtl(), now)) {
             // a replay, or the twin of a double-click that got here first
             unknownState(request, response, callback.state());
             return;

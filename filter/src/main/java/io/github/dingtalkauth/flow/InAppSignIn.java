@@ -32,7 +32,6 @@ final class InAppSignIn implements InAppLogin {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
     /** Unknown, expired or used code; no authorization; outside the app's visible range. */
     static final Set<String> FALL_BACK_ON = Set.of("40078", "40079", "50002");
-    private static final long BUSY_RETRY_SECONDS = 5;
     private static final int MAX_CODE_LENGTH = 256;
 
     private final DingTalkConfig config;
@@ -133,8 +132,7 @@ final class InAppSignIn implements InAppLogin {
         // As at the callback: the permit first, so that a POST refused for want of one keeps its token.
         try (CallLimiter.Permit permit = calls.tryAcquire()) {
             if (permit == null) {
-                failures.retryLater(request, response, Reason.PROVIDER_BUSY, BUSY_RETRY_SECONDS,
-                        "(maxConcurrentCalls reached)");
+                failures.providerBusy(request, response);
                 return;
             }
             spendAndSignIn(request, response, token, pending);
@@ -145,7 +143,7 @@ final class InAppSignIn implements InAppLogin {
                                 PendingLogin pending) throws IOException, ServletException {
         Instant now = clock.instant();
         boolean expired = pending.isExpired(now, config.stateTtl());
-        if (!spent.spend(token, expired ? now.plusSeconds(1) : pending.createdAt().plus(config.stateTtl()), now)) {
+        if (!spent.spend(token, pending, config.stateTtl(), now)) {
             failures.send(request, response, Reason.IN_APP_TOKEN_INVALID, "token=used");
             return;
         }

@@ -247,11 +247,11 @@ public final class SampleServer implements AutoCloseable {
         /**
          * Opened with DingTalk's user agent, the sample signs in silently (免登) through the emulator's stand-in SDK,
          * as the emulator's client user (张三 unless a test says otherwise). Not when the file decides otherwise, nor
-         * with principalName=openId, which the in-app sign-in cannot name.
+         * without allowedCorpIds (which it needs), nor with principalName=openId (which it cannot name).
          */
         private static void devModeInApp(Properties props, DingTalkEmulator emu) {
             props.setProperty("jsapiUrl", emu.jsapiUrl());
-            if (props.getProperty("inAppLogin") == null
+            if (props.getProperty("inAppLogin") == null && !props.getProperty("allowedCorpIds", "").isBlank()
                     && !"openId".equals(props.getProperty("principalName", "").trim())) {
                 props.setProperty("inAppLogin", "true");
             }

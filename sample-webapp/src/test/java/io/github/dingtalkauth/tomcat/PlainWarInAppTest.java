@@ -163,6 +163,20 @@ class PlainWarInAppTest {
     }
 
     @Test
+    void aReplayedCodeIsRefusedByDingTalkAndFallsBackToTheOrdinaryLogin() {
+        String code = emulator.inAppCode("zhangsan");
+        Browser first = new Browser(war.base());
+        assertEquals(303, post(first, "state=" + openInClient(first) + "&code=" + code).status());
+        Browser second = new Browser(war.base());
+        Browser.Response replay = post(second, "state=" + openInClient(second) + "&code=" + code);
+        assertAll(
+                () -> assertEquals(303, replay.status(), replay.body()),
+                () -> assertEquals(PlainWar.CONTEXT_PATH + "/dingtalk/login?returnTo=%2Fwhoami", replay.location()),
+                () -> assertEquals(2, requestsTo(Endpoint.IN_APP_USER_INFO)),
+                () -> assertEquals(null, second.cookie("JSESSIONID"), "nobody signed in"));
+    }
+
+    @Test
     void aUsedTokenIsRefusedBeforeDingTalkIsCalledAgain() {
         Browser browser = new Browser(war.base());
         String token = openInClient(browser);

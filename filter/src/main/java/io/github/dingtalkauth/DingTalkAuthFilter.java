@@ -8,6 +8,7 @@ import io.github.dingtalkauth.config.PathPatterns;
 import io.github.dingtalkauth.config.Settings;
 import io.github.dingtalkauth.flow.CallbackHandler;
 import io.github.dingtalkauth.flow.Failures;
+import io.github.dingtalkauth.flow.InAppLogin;
 import io.github.dingtalkauth.flow.LoginStarter;
 import io.github.dingtalkauth.flow.LogoutHandler;
 import io.github.dingtalkauth.flow.MembershipProbe;
@@ -63,6 +64,7 @@ public class DingTalkAuthFilter implements Filter {
     private BackChannel backChannel;
     private PathPatterns excluded;
     private LoginStarter login;
+    private InAppLogin inApp;
     private CallbackHandler callback;
     private LogoutHandler logout;
     private Failures failures;
@@ -121,6 +123,7 @@ public class DingTalkAuthFilter implements Filter {
         PendingLoginCookies pending = new PendingLoginCookies(config.appSecret(), config.stateTtl(),
                 config.get(Settings.MAX_PENDING_LOGINS));
         login = new LoginStarter(config, mode, new StateTokens(), clock, failures, pending);
+        inApp = InAppLogin.of(config, login, organization, failures, clock, calls); // inAppLogin: 免登 in the client
         callback = new CallbackHandler(config, mode, failures, clock, calls, pending);
         cacheControl = config.get(Settings.CACHE_CONTROL);
         logout = new LogoutHandler(config, failures, texts);
@@ -188,6 +191,8 @@ public class DingTalkAuthFilter implements Filter {
             callback.handle(request, response);
         } else if (path.equals(config.logoutPath())) {
             logout.handle(request, response);
+        } else if (inApp.owns(path)) {
+            inApp.handle(request, response);
         } else {
             ContextUrls here = urls.contextPath().equals(request.getContextPath()) ? urls
                     : urlsFor(request.getContextPath());
@@ -198,7 +203,7 @@ public class DingTalkAuthFilter implements Filter {
             } else if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
                 chain.doFilter(request, response);
             } else if (RequestKind.isNavigation(request)) {
-                login.startFor(request, response);
+                inApp.startFor(request, response); // the redirect; inside DingTalk's client, the in-app page
             } else {
                 Responses.unauthorized(response, here.unauthorizedBody());
             }

@@ -60,7 +60,12 @@ public enum SignInError {
      * With {@code flow=legacy}: DingTalk refused the signed call because this server's clock differs from DingTalk's
      * by more than a minute ({@code errcode} 853002). Fix the server's time (NTP).
      */
-    CLOCK_SKEW(502);
+    CLOCK_SKEW(502),
+    /**
+     * With {@code inAppLogin}: a POST to {@code inAppPath} without the one-time token of the sign-in page this browser
+     * was shown, with a wrong one, or with one already used. DingTalk is not called.
+     */
+    IN_APP_TOKEN_INVALID(403);
 
     /** The request attribute holding the {@link #code()} of the refusal, for a configured {@code errorPage}. */
     public static final String REQUEST_ATTRIBUTE = "io.github.dingtalkauth.error";

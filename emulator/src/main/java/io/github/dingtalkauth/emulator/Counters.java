@@ -26,14 +26,19 @@ final class Counters {
     }
 
     void requestTo(Endpoint endpoint) {
-        count(switch (endpoint) {
+        Event event = switch (endpoint) {
             case AUTHORIZE, LEGACY_QR_AUTHORIZE, LEGACY_ACCOUNT_AUTHORIZE -> Event.AUTHORIZE_REQUEST;
-            case TOKEN, LEGACY_USER_INFO -> Event.TOKEN_REQUEST; // the legacy code exchange counts as a token call
+            // the legacy and the in-app code exchanges count as token calls
+            case TOKEN, LEGACY_USER_INFO, IN_APP_USER_INFO -> Event.TOKEN_REQUEST;
             case PROFILE -> Event.PROFILE_REQUEST;
             case APP_TOKEN, CORP_APP_TOKEN, LEGACY_APP_TOKEN -> Event.APP_TOKEN_REQUEST;
             case USER_BY_UNIONID -> Event.UNIONID_LOOKUP;
             case EMPLOYEE -> Event.EMPLOYEE_LOOKUP;
-        });
+            case JSAPI -> null; // a script load, not a call to DingTalk
+        };
+        if (event != null) {
+            count(event);
+        }
     }
 
     Stats snapshot() {

@@ -50,6 +50,7 @@ public final class DingTalkEmulator implements AutoCloseable {
     private final Clock clock;
     private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
     private final ApproveHandler approve;
+    private final InAppHandlers inApp;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     DingTalkEmulator(DingTalkEmulatorBuilder config, InetAddress address) throws IOException {
@@ -79,6 +80,10 @@ public final class DingTalkEmulator implements AutoCloseable {
                 new QrLogin(baseUrl, app.clientId(), legacyAuthorize, grants, directory).pages());
         pages.putAll(new FrameLogin(authorize, approve, directory, grants).pages());
         pages.put(ApproveHandler.PATH, approve);
+        // Numbered apart from the browser login's codes: the two kinds must never be the same string.
+        this.inApp = new InAppHandlers(new InAppCodes(config.clock, IdSource.prefixedOrRandom(
+                config.codePrefix == null ? null : config.codePrefix + "INAPP")), directory,
+                new Oapi(appTokens, stringTyped));
         server.createContext("/", new Dispatcher(endpoints(grants), pages, new AvatarHandler(directory), log,
                 counters, faults, config.latency, new EmulatorState(grants, appTokens, directory)));
         this.executor = Executors.newCachedThreadPool(Dispatcher.daemonThreads());
@@ -101,6 +106,8 @@ public final class DingTalkEmulator implements AutoCloseable {
                 Map.entry(Endpoint.EMPLOYEE, organization::employee),
                 Map.entry(Endpoint.LEGACY_QR_AUTHORIZE, legacyAuthorize),
                 Map.entry(Endpoint.LEGACY_ACCOUNT_AUTHORIZE, legacyAuthorize),
+                Map.entry(Endpoint.IN_APP_USER_INFO, inApp::userInfo),
+                Map.entry(Endpoint.JSAPI, inApp::script),
                 Map.entry(Endpoint.LEGACY_USER_INFO,
                         new LegacyUserInfoHandler(app, grants, clock, clockSkew, oapi, counters)::handle));
     }
@@ -136,6 +143,40 @@ public final class DingTalkEmulator implements AutoCloseable {
      */
     public String ddLoginScriptUrl() {
         return baseUrl + QrLogin.SCRIPT_PATH;
+    }
+
+    /**
+     * Stands in for DingTalk's JS SDK, {@code https://g.alicdn.com/dingding/dingtalk-jsapi/3.1.0/dingtalk.open.js}:
+     * a page inside the client (a user agent naming {@code DingTalk}) gets an in-app code for the
+     * {@linkplain #setClientUser client's user} from it, as {@link #setClientSdk} says.
+     */
+    public String jsapiUrl() {
+        return url(Endpoint.JSAPI);
+    }
+
+    /**
+     * Who is signed into the DingTalk client the stand-in SDK speaks for: the user with this key, or nobody (null,
+     * every {@code requestAuthCode} fails). The first user until set, and again after {@link #reset()}.
+     *
+     * @throws IllegalArgumentException when no user has this key
+     */
+    public void setClientUser(String userKey) {
+        inApp.setClientUser(userKey);
+    }
+
+    /**
+     * An in-app code for the user with this key, as DingTalk's client would hand it to a page, for a test that drives
+     * an application without a browser: redeemable once, within five minutes, at {@code topapi/v2/user/getuserinfo}.
+     *
+     * @throws IllegalArgumentException when no user has this key
+     */
+    public String inAppCode(String userKey) {
+        return inApp.issue(userKey);
+    }
+
+    /** How the stand-in SDK behaves from its next load on; {@link ClientSdk#ANSWERS_CODE} until set, and after reset. */
+    public void setClientSdk(ClientSdk behaviour) {
+        inApp.setSdk(behaviour);
     }
 
     /** Stands in for {@code https://api.dingtalk.com}: the {@link #baseUrl()} itself. */
@@ -228,8 +269,9 @@ public final class DingTalkEmulator implements AutoCloseable {
     }
 
     /**
-     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start and the
-     * clock skew to zero; users, registered URIs and issued codes and tokens stay.
+     * Forgets counters, recorded requests and faults, and sets string-typed answers back as they were at start, the
+     * clock skew to zero and the client (its user and its SDK's behaviour) back to the start; users,
+     * registered URIs and issued codes and tokens stay.
      */
     public void reset() {
         faults.clear();
@@ -237,6 +279,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         log.clear();
         stringTyped.set(stringTypedAtStart);
         clockSkew.set(Duration.ZERO);
+        inApp.reset();
     }
 
     /** Moves the clock {@code sns/getuserinfo_bycode} checks timestamps by (853002 beyond a minute) until reset. */

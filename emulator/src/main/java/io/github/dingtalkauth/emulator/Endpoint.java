@@ -33,11 +33,15 @@ public enum Endpoint {
     /** The legacy flow's account login page ({@code oapi.dingtalk.com/connect/oauth2/sns_authorize}). */
     LEGACY_ACCOUNT_AUTHORIZE(Host.OAPI, "/connect/oauth2/sns_authorize"),
     /** The legacy flow's signed code → identity call ({@code oapi.dingtalk.com/sns/getuserinfo_bycode}). */
-    LEGACY_USER_INFO(Host.OAPI, "/sns/getuserinfo_bycode");
+    LEGACY_USER_INFO(Host.OAPI, "/sns/getuserinfo_bycode"),
+    /** Who an in-app code from DingTalk's client stands for ({@code oapi.dingtalk.com/topapi/v2/user/getuserinfo}). */
+    IN_APP_USER_INFO(Host.OAPI, "/topapi/v2/user/getuserinfo"),
+    /** DingTalk's JS SDK as a page inside the client loads it ({@code g.alicdn.com/…/dingtalk.open.js}). */
+    JSAPI(Host.CDN, InAppHandlers.SDK_PATH);
 
     /** Which DingTalk host an endpoint lives on, and where that host's paths start on the emulator. */
     enum Host {
-        LOGIN(""), API(""), OAPI("/oapi");
+        LOGIN(""), API(""), OAPI("/oapi"), CDN("");
 
         private final String prefix;
 

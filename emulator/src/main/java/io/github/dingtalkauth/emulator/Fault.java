@@ -26,10 +26,10 @@ public final class Fault {
     }
 
     private static final Set<Endpoint> EVERYWHERE = Set.of(Endpoint.values());
-    private static final Set<Endpoint> BACK_CHANNEL = EnumSet.complementOf(
-            EnumSet.of(Endpoint.AUTHORIZE, Endpoint.LEGACY_QR_AUTHORIZE, Endpoint.LEGACY_ACCOUNT_AUTHORIZE));
-    private static final Set<Endpoint> OAPI = EnumSet.of(
-            Endpoint.LEGACY_APP_TOKEN, Endpoint.USER_BY_UNIONID, Endpoint.EMPLOYEE, Endpoint.LEGACY_USER_INFO);
+    private static final Set<Endpoint> BACK_CHANNEL = EnumSet.complementOf(EnumSet.of(Endpoint.AUTHORIZE,
+            Endpoint.LEGACY_QR_AUTHORIZE, Endpoint.LEGACY_ACCOUNT_AUTHORIZE, Endpoint.JSAPI));
+    private static final Set<Endpoint> OAPI = EnumSet.of(Endpoint.LEGACY_APP_TOKEN, Endpoint.USER_BY_UNIONID,
+            Endpoint.EMPLOYEE, Endpoint.LEGACY_USER_INFO, Endpoint.IN_APP_USER_INFO);
 
     /** What an Alibaba Cloud front end (Tengine) shows when the service behind it fails. */
     private static final String TENGINE_500 = """

@@ -121,6 +121,8 @@ final class FaultScene {
                     state.directory().corpId()).build());
             case LEGACY_USER_INFO -> JsonCodec.object().add("errcode", 0).add("errmsg", "ok")
                     .add("user_info", LegacyUserInfoHandler.userInfo(subject().user())).build();
+            case IN_APP_USER_INFO -> oapiResult(InAppHandlers.result(someMember()).build());
+            case JSAPI -> JsonCodec.object().build(); // a script has no success-looking JSON
         };
         return JsonCodec.write(json);
     }

@@ -20,7 +20,10 @@ final class WrongTypes {
                     + "\"name\":[\"张三\"],\"dept_id_list\":\"8187\",\"admin\":\"yes\",\"active\":1,\"role_list\":{}}}";
             case LEGACY_USER_INFO -> "{\"errcode\":0,\"errmsg\":\"ok\",\"user_info\":{\"nick\":[\"张三\"],"
                     + "\"unionid\":12345,\"openid\":false,\"main_org_auth_high_level\":\"yes\"}}";
+            case IN_APP_USER_INFO -> "{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"userid\":12345,"
+                    + "\"unionid\":false,\"name\":[\"张三\"],\"sys\":\"yes\"}}";
             case AUTHORIZE, LEGACY_QR_AUTHORIZE, LEGACY_ACCOUNT_AUTHORIZE -> throw new IllegalArgumentException("the authorize page has no JSON");
+            case JSAPI -> throw new IllegalArgumentException("the JS SDK is a script, not JSON");
         };
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 public final class OrgDirectory {
     static final String GET_BY_UNION_ID = "/topapi/user/getbyunionid";
     static final String USER_GET = "/topapi/v2/user/get";
+    static final String IN_APP_USER = "/topapi/v2/user/getuserinfo";
+    public static final String IN_APP_STEP = "getuserinfo";
     static final String MEMBERSHIP_STEP = "getbyunionid";
     static final String EMPLOYEE_STEP = "user_get";
 
@@ -67,6 +69,23 @@ public final class OrgDirectory {
             throw OapiValues.invalid(MEMBERSHIP_STEP, "userid missing");
         }
         return Membership.member(userId);
+    }
+
+    /**
+     * Who an in-app code (免登码) from DingTalk's client stands for (protocol §6.4), redeemed once: the call is made
+     * again only when DingTalk refused the app token, before it looked at the code. The answer names no organization
+     * (it is the app token's) and no openId.
+     */
+    public DingTalkProfile inAppUser(String code, Deadline deadline) throws DingTalkApiException {
+        JsonObject body = JSON.createObjectBuilder().add("code", code).build();
+        JsonObject answer = call(IN_APP_STEP, IN_APP_USER, body, deadline);
+        JsonObject result = success(IN_APP_STEP, answer, OapiValues.errcode(answer, IN_APP_STEP));
+        String unionId = OapiValues.id(result, "unionid", IN_APP_STEP);
+        if (unionId == null) {
+            throw OapiValues.invalid(IN_APP_STEP, "unionid missing");
+        }
+        return new DingTalkProfile(unionId, null, OapiValues.string(result, "name", 256, IN_APP_STEP), null, null,
+                null, null);
     }
 
     /** The employee's profile in {@code language} ({@code zh_CN} or {@code en_US}). */

@@ -50,6 +50,7 @@ public final class DingTalkConfig {
             checkPathsDistinct(values, problems);
             OrganizationSettings.check(values, problems);
             LoginPageSettings.check(values, problems);
+            InAppSettings.check(values, problems);
             FlowSettings.resolve(values, sources);
         }
         Map<String, String> ruleEntries = ruleEntries(sources, placeholders, problems);
@@ -140,6 +141,11 @@ public final class DingTalkConfig {
         Object logout = values.get(Settings.LOGOUT_PATH);
         if (login.equals(callback) || login.equals(logout) || callback.equals(logout)) {
             problems.add("settings 'loginPath', 'callbackPath' and 'logoutPath' must be three different paths");
+        }
+        Object inApp = values.get(Settings.IN_APP_PATH);
+        if (Boolean.TRUE.equals(values.get(Settings.IN_APP_LOGIN))
+                && (inApp.equals(login) || inApp.equals(callback) || inApp.equals(logout))) {
+            problems.add("setting 'inAppPath' must differ from 'loginPath', 'callbackPath' and 'logoutPath'");
         }
     }
 

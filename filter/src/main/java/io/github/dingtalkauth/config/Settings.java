@@ -111,6 +111,21 @@ public final class Settings {
             "DingTalk's embedded login script (DTFrameLogin), a pinned version; the QR page's CSP allows its origin.");
     // --- end QR code ---
 
+    // --- in-app sign-in (issue 13): inside the DingTalk client, no click (免登) ---
+    public static final Setting<Boolean> IN_APP_LOGIN = Setting.optional("inAppLogin", "false", Parsers::bool,
+            "true: a page opened inside the DingTalk client signs in silently with an in-app code (needs"
+                    + " allowedCorpIds); anywhere else, and when that fails, the ordinary redirect.");
+    public static final Setting<String> IN_APP_PATH = Setting.optional("inAppPath", "/dingtalk/inapp", Parsers::path,
+            "Where the in-app sign-in page POSTs its code.");
+    public static final Setting<URI> JSAPI_URL = Setting.optional("jsapiUrl",
+            "https://g.alicdn.com/dingding/dingtalk-jsapi/3.1.0/dingtalk.open.js", Parsers::url,
+            "DingTalk's JS SDK (dingtalk-jsapi) that the in-app sign-in page loads; its origin is the only script"
+                    + " origin the page's Content-Security-Policy allows.");
+    public static final Setting<Duration> IN_APP_TIMEOUT = Setting.optional("inAppTimeout", "5s",
+            Parsers::duration, "How long the in-app sign-in page waits for the SDK and its code before it falls"
+                    + " back to the ordinary redirect.");
+    // --- end in-app sign-in ---
+
     /** Names the properties file; read from init-params, else -Ddingtalk.configFile, else DINGTALK_CONFIG_FILE. */
     public static final Setting<String> CONFIG_FILE = Setting.optional("configFile", null, Parsers::text,
             "A properties file with these settings: a path, classpath:NAME or /WEB-INF/NAME.");
@@ -124,7 +139,8 @@ public final class Settings {
             REQUEST_TIMEOUT, STATE_TTL, MAX_PENDING_LOGINS, AUTHORIZE_URL, API_BASE_URL, OAPI_BASE_URL,
             ALLOWED_CORP_IDS, EXCLUSIVE_LOGIN, EXCLUSIVE_CORP_ID, REQUIRE_ACTIVE, EMPLOYEE_PROFILE, PRINCIPAL_NAME,
             MAX_SESSION_AGE, MEMBER_RECHECK, MAX_CONCURRENT_CALLS, LOGIN_RATE_LIMIT, CACHE_CONTROL, FLOW,
-            LEGACY_LOGIN_PAGE, EDITION, LOCALE, LOGIN_PAGE, QR_LOGIN_SCRIPT_URL);
+            LEGACY_LOGIN_PAGE, EDITION, LOCALE, LOGIN_PAGE, QR_LOGIN_SCRIPT_URL, IN_APP_LOGIN, IN_APP_PATH,
+            JSAPI_URL, IN_APP_TIMEOUT);
 
     private Settings() {
     }

@@ -15,7 +15,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +29,6 @@ import java.util.regex.Pattern;
 public final class CallbackHandler {
     private static final System.Logger LOG = System.getLogger("io.github.dingtalkauth");
     private static final Pattern PRINTABLE_ERROR = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
-    /** What a callback refused by the bulkhead is told: DingTalk's slow calls end within requestTimeout. */
-    private static final long BUSY_RETRY_SECONDS = 5;
 
     private final DingTalkConfig config;
     private final SignInMode mode;
@@ -81,8 +78,7 @@ public final class CallbackHandler {
         // can simply reload. A replayed callback is no better off: the state is spent by the one that gets a permit.
         try (CallLimiter.Permit permit = calls.tryAcquire()) {
             if (permit == null) {
-                failures.retryLater(request, response, Reason.PROVIDER_BUSY, BUSY_RETRY_SECONDS,
-                        "(maxConcurrentCalls reached)");
+                failures.providerBusy(request, response);
                 return;
             }
             finish(request, response, callback, login);
@@ -97,8 +93,7 @@ public final class CallbackHandler {
                         PendingLogin login) throws IOException, ServletException {
         Instant now = clock.instant();
         boolean expired = login.isExpired(now, config.stateTtl());
-        Instant spentUntil = expired ? now.plusSeconds(1) : login.createdAt().plus(config.stateTtl());
-        if (!spent.spend(callback.state(), spentUntil, now)) {
+        if (!spent.spend(callback.state(), login, config.stateTtl(), now)) {
             // a replay, or the twin of a double-click that got here first
             unknownState(request, response, callback.state());
             return;
@@ -154,7 +149,7 @@ public final class CallbackHandler {
             Deadline deadline = Deadline.in(requestTimeout); // one deadline for every call, the organization's too
             principal = mode.signIn(callback.code(), deadline);
         } catch (DingTalkApiException e) {
-            failures.send(request, response, reasonFor(e), e.getMessage());
+            failures.send(request, response, Reason.of(e), e.getMessage());
             return;
         } catch (SignInRefused refused) {
             failures.send(request, response, refused.reason(), refused.detail());
@@ -170,31 +165,12 @@ public final class CallbackHandler {
     }
 
     /**
-     * Signs the person in on this browser's session, created now if it had none (the first session of an anonymous
-     * visitor is made here, never before); false when its session has ended meanwhile. Two callbacks of one browser
-     * finishing together take turns here, so that the second sees the session id the first gave out.
+     * Signs the person in on this browser's session and remembers where this login went (the Back button); false
+     * when its session has ended meanwhile.
      */
     private boolean bind(HttpServletRequest request, AuthSession existing, DingTalkPrincipal principal, String state,
                          String returnTarget) {
-        ReentrantLock lock = signInLocks.forSession(request.getRequestedSessionId());
-        lock.lock();
-        try {
-            AuthSession session = existing != null ? existing : AuthSession.forSignIn(request);
-            SessionSignIn.signIn(request, session, principal, clock.instant()).recordFinished(state, returnTarget);
-            return true;
-        } catch (IllegalStateException sessionEnded) {
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static Reason reasonFor(DingTalkApiException e) {
-        return switch (e.kind()) {
-            case TIMEOUT -> Reason.PROVIDER_TIMEOUT;
-            case UNAVAILABLE -> Reason.PROVIDER_UNAVAILABLE;
-            case ERROR_STATUS -> Reason.PROVIDER_ERROR;
-            case INVALID_RESPONSE -> Reason.INVALID_RESPONSE;
-        };
+        return SessionSignIn.signInLocked(signInLocks, request, existing, principal, clock.instant(),
+                session -> session.recordFinished(state, returnTarget));
     }
 }

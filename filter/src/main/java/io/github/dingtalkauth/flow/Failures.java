@@ -50,6 +50,14 @@ public final class Failures {
         send(request, response, reason, detail);
     }
 
+    /** What a sign-in refused by the bulkhead is told: DingTalk's slow calls end within requestTimeout. */
+    static final long BUSY_RETRY_SECONDS = 5;
+
+    /** {@code maxConcurrentCalls} sign-ins already wait on DingTalk: 503, try again in a few seconds. */
+    void providerBusy(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        retryLater(request, response, Reason.PROVIDER_BUSY, BUSY_RETRY_SECONDS, "(maxConcurrentCalls reached)");
+    }
+
     /**
      * {@code loginRateLimit} refused a login start: for a page navigation the page (or the application's error
      * page), for anything else {@code {"error":"rate_limited"}}; both 429 with {@code Retry-After}.

@@ -59,6 +59,11 @@ public final class OrganizationStep {
         return new OrganizationStep(check, directory, config.get(Settings.PRINCIPAL_NAME), config.roleRules());
     }
 
+    /** The directory, with the filter's one app token cache; null without the employee profile. */
+    public OrgDirectory directory() {
+        return directory;
+    }
+
     /** How a session's membership is re-checked (memberRecheck); null when there is no directory to ask. */
     public MembershipProbe membershipProbe() {
         return directory == null ? null : directory::membership;

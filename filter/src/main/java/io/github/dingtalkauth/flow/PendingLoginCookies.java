@@ -46,8 +46,20 @@ public final class PendingLoginCookies {
     private final int max;
 
     public PendingLoginCookies(String appSecret, Duration ttl, int maxPendingLogins) {
+        this(appSecret, ttl, maxPendingLogins, "dingtalk-auth pending login v1");
+    }
+
+    /**
+     * The one-time tokens of the in-app sign-in page: the same cookies under a key of their own, so that a token
+     * never verifies as an OAuth state at the callback, nor a state as a token.
+     */
+    static PendingLoginCookies forInApp(String appSecret, Duration ttl, int maxPendingLogins) {
+        return new PendingLoginCookies(appSecret, ttl, maxPendingLogins, "dingtalk-auth in-app token v1");
+    }
+
+    private PendingLoginCookies(String appSecret, Duration ttl, int maxPendingLogins, String purpose) {
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), HMAC),
-                "dingtalk-auth pending login v1"), HMAC);
+                purpose), HMAC);
         this.ttl = ttl;
         this.max = maxPendingLogins;
     }

@@ -1,6 +1,7 @@
 package io.github.dingtalkauth.flow;
 
 import io.github.dingtalkauth.SignInError;
+import io.github.dingtalkauth.client.DingTalkApiException;
 
 /**
  * Why a sign-in did not happen: the public {@link SignInError} (code and status, for logs and the application's error
@@ -30,12 +31,23 @@ public enum Reason {
     NOT_A_MEMBER(SignInError.NOT_A_MEMBER),
     PROVIDER_BUSY(SignInError.PROVIDER_BUSY),
     RATE_LIMITED(SignInError.RATE_LIMITED),
-    CLOCK_SKEW(SignInError.CLOCK_SKEW);
+    CLOCK_SKEW(SignInError.CLOCK_SKEW),
+    IN_APP_TOKEN_INVALID(SignInError.IN_APP_TOKEN_INVALID);
 
     private final SignInError error;
 
     Reason(SignInError error) {
         this.error = error;
+    }
+
+    /** What the person is told when DingTalk did not answer a sign-in's call as it should. */
+    static Reason of(DingTalkApiException e) {
+        return switch (e.kind()) {
+            case TIMEOUT -> PROVIDER_TIMEOUT;
+            case UNAVAILABLE -> PROVIDER_UNAVAILABLE;
+            case ERROR_STATUS -> PROVIDER_ERROR;
+            case INVALID_RESPONSE -> INVALID_RESPONSE;
+        };
     }
 
     public SignInError error() {

@@ -3,6 +3,8 @@ package io.github.dingtalkauth.flow;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Binds a freshly verified principal to the browser. The session id always changes (session fixation); when a
@@ -12,6 +14,27 @@ import java.time.Instant;
  */
 final class SessionSignIn {
     private SessionSignIn() {
+    }
+
+    /**
+     * Signs the person in on this browser's session, created now if it had none (the first session of an anonymous
+     * visitor is made here, never before), then lets {@code andThen} add to it; false when the session has ended
+     * meanwhile. Two sign-ins of one browser finishing together take turns here, so that the second sees the session
+     * id the first gave out.
+     */
+    static boolean signInLocked(SignInLocks locks, HttpServletRequest request, AuthSession existing,
+                                DingTalkPrincipal principal, Instant now, Consumer<AuthSession> andThen) {
+        ReentrantLock lock = locks.forSession(request.getRequestedSessionId());
+        lock.lock();
+        try {
+            AuthSession session = existing != null ? existing : AuthSession.forSignIn(request);
+            andThen.accept(signIn(request, session, principal, now));
+            return true;
+        } catch (IllegalStateException sessionEnded) {
+            return false;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return the session the user is now signed in on */

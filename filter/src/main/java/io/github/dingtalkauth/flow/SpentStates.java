@@ -3,6 +3,7 @@ package io.github.dingtalkauth.flow;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,15 @@ final class SpentStates {
     boolean spend(String state, Instant expiry, Instant now) {
         prune(now);
         return expiryByHash.putIfAbsent(hash(state), expiry) == null;
+    }
+
+    /**
+     * Spends the state of {@code login}: until the login would have expired anyway, or, for one that already has, for
+     * a moment (its cookie no longer verifies as current either way).
+     */
+    boolean spend(String state, PendingLogin login, Duration ttl, Instant now) {
+        boolean expired = login.isExpired(now, ttl);
+        return spend(state, expired ? now.plusSeconds(1) : login.createdAt().plus(ttl), now);
     }
 
     int size() {

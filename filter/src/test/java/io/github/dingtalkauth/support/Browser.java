@@ -204,6 +204,10 @@ public final class Browser {
                 List<String> values = parameters.get(inv.<String>getArgument(0));
                 return values == null ? null : values.get(0);
             });
+            when(request.getParameterValues(anyString())).thenAnswer(inv -> {
+                List<String> values = parameters.get(inv.<String>getArgument(0));
+                return values == null ? null : values.toArray(String[]::new);
+            });
             when(request.getHeader(anyString())).thenAnswer(inv -> {
                 List<String> values = spec.headers.get(inv.<String>getArgument(0));
                 return values == null ? null : values.get(0);

@@ -27,6 +27,7 @@ final class DevMode {
             props.setProperty("allowedCorpIds", emu.corpId());
         }
         roles(props);
+        inApp(props, emu);
     }
 
     /**
@@ -38,6 +39,19 @@ final class DevMode {
             props.setProperty("role.admin", "dingtalkAdmin");
             props.setProperty("role.staff", "member");
             props.setProperty("role.leads", "leader, boss");
+        }
+    }
+
+    /**
+     * Opened with DingTalk's user agent, the sample signs in silently (免登) through the emulator's stand-in SDK,
+     * as the emulator's client user (张三 unless a test says otherwise). Not when the file decides otherwise, nor
+     * without allowedCorpIds (which it needs), nor with principalName=openId (which it cannot name).
+     */
+    private static void inApp(Properties props, DingTalkEmulator emu) {
+        props.setProperty("jsapiUrl", emu.jsapiUrl());
+        if (props.getProperty("inAppLogin") == null && !props.getProperty("allowedCorpIds", "").isBlank()
+                && !"openId".equals(props.getProperty("principalName", "").trim())) {
+            props.setProperty("inAppLogin", "true");
         }
     }
 }

@@ -128,7 +128,9 @@ class InAppLoginTest {
                 () -> assertTrue(page.body().contains("action=\"/dingtalk/inapp\""), page::body),
                 () -> assertTrue(page.body().contains("data-corp-id=\"" + dingtalk.corpId() + "\""), page::body),
                 () -> assertTrue(page.body().contains("href=\"/dingtalk/login?returnTo=%2Fa%3Fx%3D1\""), page::body),
-                () -> assertTrue(page.body().contains("使用钉钉登录 · Sign in with DingTalk"), page::body),
+                // no Accept-Language: English, the page's link to the ordinary login included
+                () -> assertTrue(page.body().contains("<html lang=\"en\"")
+                        && page.body().contains(">Sign in with DingTalk</a>"), page::body),
                 () -> assertTrue(page.body().contains("<script nonce=\""), page::body),
                 () -> assertFalse(page.sessionCreated(), "a page costs no session"));
     }

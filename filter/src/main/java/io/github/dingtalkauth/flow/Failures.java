@@ -93,6 +93,11 @@ public final class Failures {
                 + (detail == null ? "" : " " + detail));
     }
 
+    /** The texts of the reader's language, for a page the flow writes itself (the in-app and QR pages). */
+    Messages messages(HttpServletRequest request) {
+        return texts.forRequest(request);
+    }
+
     private void page(HttpServletRequest request, HttpServletResponse response, Reason reason) throws IOException {
         Messages messages = texts.forRequest(request);
         Responses.failurePage(response, messages, reason.status(), reason.code(), messages.text(reason.messageKey()),

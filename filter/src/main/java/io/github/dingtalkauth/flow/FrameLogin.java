@@ -39,10 +39,11 @@ final class FrameLogin {
         this.frameOrigin = originOf(config.get(Settings.AUTHORIZE_URL));
     }
 
-    /** The filter's own page with the QR code in place. */
-    LoginEntrance page() {
-        return (request, response, login) -> QrLoginPage.write(response, new QrLoginPage.Model(scriptUrl.toString(),
-                scriptOrigin, frameOrigin, login.redirectUri(), login.fallbackUrl(), loginOptions(login)));
+    /** The filter's own page with the QR code in place, in the reader's language. */
+    LoginEntrance page(Failures failures) {
+        return (request, response, login) -> QrLoginPage.write(response, failures.messages(request),
+                new QrLoginPage.Model(scriptUrl.toString(), scriptOrigin, frameOrigin, login.redirectUri(),
+                        login.fallbackUrl(), loginOptions(login)));
     }
 
     /** The same parameters as JSON, {@code no-store}, for a page the application draws itself. */

@@ -88,7 +88,7 @@ final class InAppSignIn implements InAppLogin {
                 + (query == null ? "" : "?" + query)).orElse(ReturnTarget.ROOT);
         String token = states.next();
         tokens.issue(request, response, token, new PendingLogin(target, clock.instant()));
-        page.write(response, corpId, request.getContextPath() + config.get(Settings.IN_APP_PATH), token,
+        page.write(response, failures.messages(request), corpId, request.getContextPath() + config.get(Settings.IN_APP_PATH), token,
                 loginUrl(request, target));
     }
 

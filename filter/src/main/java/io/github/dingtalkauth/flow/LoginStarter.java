@@ -58,7 +58,7 @@ public final class LoginStarter {
                 mode.authorizeUrl(configuredRedirect != null ? configuredRedirect : encode(login.redirectUri()),
                         login.state()));
         FrameLogin frame = config.frameLoginPossible() ? new FrameLogin(config) : null;
-        this.entrance = config.get(Settings.LOGIN_PAGE) == LoginPage.QR ? frame.page() : redirect;
+        this.entrance = config.get(Settings.LOGIN_PAGE) == LoginPage.QR ? frame.page(failures) : redirect;
         this.json = frame == null ? null : frame.json();
     }
 

@@ -15,12 +15,6 @@ import java.util.Base64;
  * the script through escaped {@code data-} attributes, so the script text is fixed.
  */
 public final class InAppPage {
-    /** Every text a person sees on the page, in one place; Chinese first. */
-    static final String TITLE = "正在登录 · Signing in";
-    static final String WAIT_ZH = "正在通过钉钉客户端登录，请稍候…";
-    static final String WAIT_EN = "Signing you in through the DingTalk client…";
-    static final String LINK = "使用钉钉登录 · Sign in with DingTalk";
-    static final String HINT = "如果页面没有跳转，请点击上面的按钮。· If nothing happens, use the button above.";
 
     /** The page's own script; see the class comment. Fails over to {@code data-fallback} once, never twice. */
     static final String SCRIPT = """
@@ -89,16 +83,16 @@ public final class InAppPage {
      * @param token       the page's one-time token
      * @param fallbackUrl the ordinary login, coming back to the page asked for
      */
-    public void write(HttpServletResponse response, String corpId, String postUrl, String token, String fallbackUrl)
-            throws IOException {
+    public void write(HttpServletResponse response, Messages messages, String corpId, String postUrl, String token,
+                      String fallbackUrl) throws IOException {
         String nonce = nonce();
         Responses.protect(response);
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src " + sdkOrigin + " 'nonce-"
                 + nonce + "'; style-src 'unsafe-inline'; form-action 'self' " + authorizeOrigin
                 + "; frame-ancestors 'none'; base-uri 'none'");
         response.setStatus(HttpServletResponse.SC_OK);
-        PrintWriter out = BilingualPage.open(response, TITLE);
-        out.write("<p lang=\"zh-CN\">" + Html.escape(WAIT_ZH) + "</p><p lang=\"en\">" + Html.escape(WAIT_EN) + "</p>");
+        PrintWriter out = Page.open(response, messages, messages.text("inApp.title"));
+        out.write("<p>" + Html.escape(messages.text("inApp.wait")) + "</p>");
         out.write("<form id=\"dt-inapp\" method=\"post\" action=\"" + Html.escape(postUrl)
                 + "\" data-sdk=\"" + Html.escape(sdkUrl) + "\" data-corp-id=\"" + Html.escape(corpId)
                 + "\" data-client-id=\"" + Html.escape(clientId) + "\" data-timeout=\"" + timeoutMillis
@@ -106,9 +100,10 @@ public final class InAppPage {
                 + "<input type=\"hidden\" name=\"state\" value=\"" + Html.escape(token) + "\">"
                 + "<input type=\"hidden\" name=\"code\" value=\"\"></form>");
         out.write("<p><a class=\"button\" id=\"dt-signin\" href=\"" + Html.escape(fallbackUrl) + "\">"
-                + Html.escape(LINK) + "</a></p><p class=\"code\">" + Html.escape(HINT) + "</p>");
+                + Html.escape(messages.text("inApp.link")) + "</a></p><p class=\"code\">"
+                + Html.escape(messages.text("inApp.hint")) + "</p>");
         out.write("<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>");
-        BilingualPage.close(out);
+        Page.close(out);
     }
 
     private static String originOf(URI url) {

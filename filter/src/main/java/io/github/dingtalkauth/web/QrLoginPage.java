@@ -19,16 +19,6 @@ import java.util.Map;
 public final class QrLoginPage {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Every text the page shows, Chinese and English, in one place. */
-    static final String TITLE = "钉钉扫码登录 · Sign in with DingTalk";
-    static final String SCAN_ZH = "请用钉钉扫描二维码登录。";
-    static final String SCAN_EN = "Scan the QR code with the DingTalk app to sign in.";
-    static final String REFUSED = "钉钉返回的地址不是本应用的回调地址，已停止。"
-            + " · DingTalk answered with an address that is not this application's callback; stopped.";
-    static final String ERROR = "二维码无法显示。 · The QR code could not be shown.";
-    static final String FALLBACK = "改用钉钉登录页 · Sign in on DingTalk's page instead";
-    static final String NO_SCRIPT = "需要启用 JavaScript 才能显示二维码。 · The QR code needs JavaScript.";
-
     /** Reads the data attributes, loads the script, and calls DTFrameLogin (or falls back). No value is inlined. */
     private static final String SCRIPT = """
             (function () {
@@ -78,7 +68,7 @@ public final class QrLoginPage {
                         String fallbackUrl, Map<String, String> loginOptions) {
     }
 
-    public static void write(HttpServletResponse response, Model model) throws IOException {
+    public static void write(HttpServletResponse response, Messages messages, Model model) throws IOException {
         String nonce = nonce();
         Responses.protect(response);
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "' "
@@ -87,19 +77,19 @@ public final class QrLoginPage {
         // DingTalk's frame may check which site embeds it; it gets the origin only (the page's URL is not its business).
         response.setHeader("Referrer-Policy", "strict-origin");
         response.setStatus(HttpServletResponse.SC_OK);
-        PrintWriter out = BilingualPage.open(response, TITLE);
-        out.write("<p lang=\"zh-CN\">" + Html.escape(SCAN_ZH) + "</p><p lang=\"en\">" + Html.escape(SCAN_EN) + "</p>");
+        PrintWriter out = Page.open(response, messages, messages.text("qr.title"));
+        out.write("<p>" + Html.escape(messages.text("qr.scan")) + "</p>");
         out.write("<div id=\"dt-qr\" style=\"min-height:300px\" data-script-url=\"" + Html.escape(model.scriptUrl())
                 + "\" data-redirect-uri=\"" + Html.escape(model.redirectUri())
                 + "\" data-fallback-url=\"" + Html.escape(model.fallbackUrl())
                 + "\" data-login-options=\"" + Html.escape(jsonObject(model.loginOptions()).build().toString()) + "\"></div>");
-        out.write("<p id=\"dt-qr-refused\" hidden>" + Html.escape(REFUSED) + "</p>");
-        out.write("<p id=\"dt-qr-error\" hidden>" + Html.escape(ERROR) + "</p>");
-        out.write("<noscript><p>" + Html.escape(NO_SCRIPT) + "</p></noscript>");
+        out.write("<p id=\"dt-qr-refused\" hidden>" + Html.escape(messages.text("qr.refused")) + "</p>");
+        out.write("<p id=\"dt-qr-error\" hidden>" + Html.escape(messages.text("qr.error")) + "</p>");
+        out.write("<noscript><p>" + Html.escape(messages.text("qr.noScript")) + "</p></noscript>");
         out.write("<p><a id=\"dt-qr-fallback\" class=\"button\" href=\"" + Html.escape(model.fallbackUrl()) + "\">"
-                + Html.escape(FALLBACK) + "</a></p>");
+                + Html.escape(messages.text("qr.fallback")) + "</a></p>");
         out.write("<script nonce=\"" + nonce + "\">" + SCRIPT + "</script>");
-        BilingualPage.close(out);
+        Page.close(out);
     }
 
     /** String values as a JSON object: for the page's data attribute, and for the JSON answer. */

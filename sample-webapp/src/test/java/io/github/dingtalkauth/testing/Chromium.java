@@ -41,8 +41,8 @@ public final class Chromium implements AutoCloseable {
 
     /** A browser announcing {@code userAgent} (null: Chromium's own), in English unless the test says otherwise. */
     public static Chromium start(String userAgent) {
-        Path browser = LocalTool.require("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
-        Path chromedriver = LocalTool.require("chromium-driver", "/usr/bin/chromedriver");
+        Path browser = OsTool.require("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Path chromedriver = OsTool.require("chromium-driver", "/usr/bin/chromedriver");
         Path profile;
         try {
             profile = Files.createTempDirectory("chromium-profile");

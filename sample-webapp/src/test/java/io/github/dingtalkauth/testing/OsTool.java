@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 /**
- * An operating-system program a test runs (postgres, nginx): found where Debian installs it or on the PATH. When it is
+ * An operating-system program a test runs (chromium, postgres, nginx): found where Debian installs it or on the PATH. When it is
  * missing the test is skipped with a message naming the package, except under CI (env {@code CI} set), where
  * {@code .ci/run} installs it and its absence is a failure.
  */

@@ -112,6 +112,20 @@ class InAppLoginTest {
     }
 
     @Test
+    void theBootstrapPageSpeaksTheReadersLanguage() {
+        Browser.Exchange chinese = browser.navigate("/a").header("User-Agent", CLIENT_AGENT)
+                .header("Accept-Language", "zh-CN").send(filter);
+        Browser.Exchange english = browser.navigate("/a").header("User-Agent", CLIENT_AGENT)
+                .header("Accept-Language", "en").send(filter);
+        assertAll(() -> assertTrue(chinese.body().contains("<html lang=\"zh-CN\"")
+                        && chinese.body().contains("正在通过钉钉客户端登录") && !chinese.body().contains("Signing you in"),
+                        chinese::body),
+                () -> assertTrue(english.body().contains("<html lang=\"en\"")
+                        && english.body().contains("Signing you in") && !english.body().contains("正在"), english::body),
+                () -> assertFalse(chinese.body().contains("inApp.") || english.body().contains("inApp."), "a raw key"));
+    }
+
+    @Test
     void aNavigationFromTheClientGetsTheBootstrapPageUnderAStrictPolicy() {
         Browser.Exchange page = openInClient("/a?x=1");
         String policy = page.header("Content-Security-Policy");

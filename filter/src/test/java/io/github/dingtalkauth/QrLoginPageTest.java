@@ -53,6 +53,20 @@ class QrLoginPageTest extends GuardFixture {
     }
 
     @Test
+    void theQrPageSpeaksTheReadersLanguage() {
+        Exchange chinese = browser.navigate("/dingtalk/login").header("Accept-Language", "zh-CN,zh;q=0.9").send(filter);
+        Exchange english = browser.navigate("/dingtalk/login").header("Accept-Language", "en-US,en;q=0.8").send(filter);
+        assertAll(() -> assertTrue(chinese.body().contains("<html lang=\"zh-CN\"")
+                        && chinese.body().contains("请用钉钉扫描二维码登录") && !chinese.body().contains("Scan the QR"),
+                        chinese::body),
+                () -> assertTrue(english.body().contains("<html lang=\"en\"")
+                        && english.body().contains("Scan the QR code") && !english.body().contains("扫描"),
+                        english::body),
+                () -> assertEquals("Accept-Language", english.header("Vary")),
+                () -> assertFalse(chinese.body().contains("qr.") || english.body().contains("qr."), "a raw key"));
+    }
+
+    @Test
     void theLoginPathServesTheQrPageWithTheConfiguredParameters() {
         Exchange page = browser.navigate("/dingtalk/login").send(filter);
         JsonObject options = loginOptions(page.body());

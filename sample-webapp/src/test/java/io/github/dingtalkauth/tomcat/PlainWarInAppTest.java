@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * the consent page; an outsider is refused; a POST without the page's one-time token, with a wrong one or a used one
  * is refused before DingTalk is called.
  */
-class PlainWarInAppTest {
+public class PlainWarInAppTest {
     static final Pattern TOKEN = Pattern.compile("name=\"state\" value=\"([^\"]+)\"");
 
     private static DingTalkEmulator emulator;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * check the signature and timestamp as DingTalk documents them; the legacy {@code openid} (GitLab's {@code uid}) is
  * {@code getOpenId()} and {@code getRemoteUser()}; an {@code errcode} answer inside HTTP 200 gives a clean error page.
  */
-class PlainWarLegacySignInTest {
+public class PlainWarLegacySignInTest {
     private static DingTalkEmulator emulator;
     private static PlainWar war;
     private static FilterLog log;

@@ -15,6 +15,7 @@ final class SessionBytesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpSession session = request.getSession(false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringBuilder each = new StringBuilder();
         int attributes = 0;
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             if (session != null) {
@@ -22,10 +23,21 @@ final class SessionBytesServlet extends HttpServlet {
                     out.writeUTF(name);
                     out.writeObject(session.getAttribute(name));
                     attributes++;
+                    each.append(' ').append(name.substring(name.lastIndexOf('.') + 1)).append('=')
+                            .append(alone(name, session.getAttribute(name)));
                 }
             }
         }
         response.setContentType("text/plain");
-        response.getWriter().write(bytes.size() + " " + attributes + "\n");
+        response.getWriter().write(bytes.size() + " " + attributes + each + "\n");
+    }
+
+    private static int alone(String name, Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeUTF(name);
+            out.writeObject(value);
+        }
+        return bytes.size();
     }
 }

@@ -1,0 +1,43 @@
+package io.github.dingtalkauth.bench;
+
+import io.github.dingtalkauth.DingTalkAuthFilter;
+import jakarta.servlet.FilterConfig;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Run in a fresh JVM by the start-up stage: times {@link DingTalkAuthFilter#init} from init-params the way a container
+ * calls it, first in this JVM (class loading included) and then warm; prints {@code first-nanos warm-median-nanos}.
+ */
+public final class InitTime {
+    private InitTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("appId", "dingbenchmark0000001");
+        params.put("appSecret", "bench-secret-not-used-for-any-call");
+        params.put("redirectUri", "https://app.example.com/app/dingtalk/callback");
+        params.put("excludePaths", "/, /public/*, /static/*, *.css, /health");
+        params.put("allowedCorpIds", "ding5a8c5b6a5c8b53e535c2f4657eb6378f");
+        FilterConfig config = BenchContainer.filterConfig("dingtalk", params, BenchContainer.servletContext("/app"));
+        java.util.logging.Logger.getLogger("io.github.dingtalkauth").setLevel(java.util.logging.Level.WARNING);
+        long first = timeInit(config);
+        long[] warm = new long[21];
+        for (int i = 0; i < warm.length; i++) {
+            warm[i] = timeInit(config);
+        }
+        Arrays.sort(warm);
+        System.out.println(first + " " + warm[warm.length / 2]);
+    }
+
+    private static long timeInit(FilterConfig config) throws Exception {
+        DingTalkAuthFilter filter = new DingTalkAuthFilter();
+        long started = System.nanoTime();
+        filter.init(config);
+        long nanos = System.nanoTime() - started;
+        filter.destroy();
+        return nanos;
+    }
+}

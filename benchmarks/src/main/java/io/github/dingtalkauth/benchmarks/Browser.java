@@ -33,7 +33,7 @@ final class Browser {
     record SignIn(String sessionCookie, int loginCookieBytes, int busyAnswers, long nanos) {
     }
 
-    /** Signs in as {@code user} starting from a protected page; 503 "busy" answers are retried after Retry-After. */
+    /** Signs in as {@code user} from a protected page; a 503 "busy" is retried after Retry-After and a random part of it. */
     SignIn signIn(DingTalkEmulator emulator, String protectedUrl, String user) {
         long started = System.nanoTime();
         HttpResponse<String> start = get(protectedUrl, null, true);
@@ -44,7 +44,8 @@ final class Browser {
         HttpResponse<String> back = get(callback, loginCookies, true);
         while (back.statusCode() == 503) {
             busy++;
-            sleep(Long.parseLong(back.headers().firstValue("Retry-After").orElse("1")));
+            long retryAfter = Long.parseLong(back.headers().firstValue("Retry-After").orElse("1"));
+            sleepMillis(retryAfter * 1000 + java.util.concurrent.ThreadLocalRandom.current().nextLong(retryAfter * 1000));
             back = get(callback, loginCookies, true);
         }
         expect(back.statusCode() == 303 || back.statusCode() == 302, "the callback's redirect", back);
@@ -101,9 +102,9 @@ final class Browser {
         }
     }
 
-    private static void sleep(long seconds) {
+    private static void sleepMillis(long millis) {
         try {
-            TimeUnit.SECONDS.sleep(seconds);
+            TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

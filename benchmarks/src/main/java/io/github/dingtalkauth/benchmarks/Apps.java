@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -79,8 +80,8 @@ final class Apps {
         return context;
     }
 
-    /** The DingTalk filter, signing in against {@code emulator} with the organization check. */
-    static ServletContextHandler dingTalk(String path, DingTalkEmulator emulator, int port, Integer maxCalls,
+    /** The DingTalk filter, signing in against {@code emulator} with the organization check; {@code extra} settings. */
+    static ServletContextHandler dingTalk(String path, DingTalkEmulator emulator, int port, Map<String, String> extra,
                                           Filter measuring) {
         String callback = "http://127.0.0.1:" + port + path + "/dingtalk/callback";
         emulator.registerRedirectUri(callback);
@@ -89,9 +90,7 @@ final class Apps {
                 .authorizeUrl(emulator.authorizeUrl()).apiBaseUrl(emulator.apiBaseUrl())
                 .oapiBaseUrl(emulator.oapiBaseUrl()).allowedCorpIds(emulator.corpId())
                 .excludePaths("/static/*", "*.css");
-        if (maxCalls != null) {
-            settings.set("maxConcurrentCalls", maxCalls.toString());
-        }
+        extra.forEach(settings::set);
         ServletContextHandler context = context(path);
         if (measuring != null) {
             context.addFilter(new FilterHolder(measuring), "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -40,7 +40,9 @@ final class HotPath {
         try (DingTalkEmulator emulator = DingTalkEmulator.builder().start()) {
             int port = Apps.freePort();
             Server server = Apps.server(port, 200, Apps.plain("/plain"),
-                    Apps.dingTalk("/dt", emulator, port, null, null), Apps.pac4j("/pac4j"), Apps.spring("/spring"));
+                    Apps.dingTalk("/dt", emulator, port, Map.of(), null),
+                    Apps.dingTalk("/dtnc", emulator, port, Map.of("cacheControl", "false"), null),
+                    Apps.pac4j("/pac4j"), Apps.spring("/spring"));
             server.start();
             try {
                 List<Variant> variants = variants(emulator, "http://127.0.0.1:" + port);
@@ -62,6 +64,7 @@ final class HotPath {
     private static List<Variant> variants(DingTalkEmulator emulator, String base) {
         Browser browser = new Browser(Browser.client());
         String dt = browser.signIn(emulator, base + "/dt" + Apps.PROTECTED, "zhangsan").sessionCookie();
+        String dtNoCache = browser.signIn(emulator, base + "/dtnc" + Apps.PROTECTED, "zhangsan").sessionCookie();
         String plain = browser.sessionFrom(base + "/plain/setup");
         String pac4j = browser.sessionFrom(base + "/pac4j/setup");
         String spring = browser.sessionFrom(base + "/spring/setup");
@@ -71,6 +74,8 @@ final class HotPath {
                 new Variant(none, "/plain" + Apps.PROTECTED, List.of("Cookie: " + plain), 200, null),
                 new Variant("DingTalkAuthFilter, signed in", "/dt" + Apps.PROTECTED, List.of("Cookie: " + dt), 200,
                         none),
+                new Variant("DingTalkAuthFilter, signed in, cacheControl=false", "/dtnc" + Apps.PROTECTED,
+                        List.of("Cookie: " + dtNoCache), 200, none),
                 new Variant("pac4j SecurityFilter, signed in", "/pac4j" + Apps.PROTECTED,
                         List.of("Cookie: " + pac4j), 200, none),
                 new Variant("Spring Security, signed in", "/spring" + Apps.PROTECTED, List.of("Cookie: " + spring),

@@ -33,7 +33,7 @@ final class Memory {
         int every = quick ? 1_000 : 5_000;
         try (DingTalkEmulator emulator = DingTalkEmulator.builder().start()) {
             int port = Apps.freePort();
-            ServletContextHandler context = Apps.dingTalk("/dt", emulator, port, null, null);
+            ServletContextHandler context = Apps.dingTalk("/dt", emulator, port, java.util.Map.of(), null);
             AtomicInteger sessions = new AtomicInteger();
             context.getSessionHandler().addEventListener(new HttpSessionListener() {
                 @Override

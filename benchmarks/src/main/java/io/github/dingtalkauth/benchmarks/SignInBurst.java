@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -40,7 +41,8 @@ final class SignInBurst {
             DingTalkEmulator emulator = DingTalkEmulator.builder().latency(latency).start();
             int port = Apps.freePort();
             FilterCpu cpu = new FilterCpu();
-            Server server = Apps.server(port, 400, Apps.dingTalk("/dt", emulator, port, maxCalls, cpu));
+            Server server = Apps.server(port, 400, Apps.dingTalk("/dt", emulator, port,
+                    maxCalls == null ? Map.of() : Map.of("maxConcurrentCalls", maxCalls.toString()), cpu));
             server.start();
             cpu.backChannelStarted(); // the filter's HTTP client exists now: its selector thread is the newest
             return new Setup(emulator, server, "http://127.0.0.1:" + port + "/dt" + Apps.PROTECTED, cpu);

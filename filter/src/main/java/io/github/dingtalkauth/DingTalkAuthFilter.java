@@ -69,6 +69,10 @@ public class DingTalkAuthFilter implements Filter {
     private SessionGuard sessions;
     private PathGuard paths;
     private boolean cacheControl;
+    // Compared on every request: read from the settings once (a profile under load showed the three map lookups).
+    private String loginPath;
+    private String callbackPath;
+    private String logoutPath;
 
     /** For {@code web.xml}: the settings are the filter's init-params, read in {@link #init}. */
     public DingTalkAuthFilter() {
@@ -121,6 +125,9 @@ public class DingTalkAuthFilter implements Filter {
         login = new LoginStarter(config, mode, new StateTokens(), clock, failures, pending);
         callback = new CallbackHandler(config, mode, failures, clock, calls, pending);
         cacheControl = config.get(Settings.CACHE_CONTROL);
+        loginPath = config.loginPath();
+        callbackPath = config.callbackPath();
+        logoutPath = config.logoutPath();
         logout = new LogoutHandler(config, failures);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         DeploymentWarnings.log(config, filterConfig.getServletContext());
@@ -167,15 +174,15 @@ public class DingTalkAuthFilter implements Filter {
         }
         String path = pathOf(request);
 
-        if (path.equals(config.loginPath())) {
+        if (path.equals(loginPath)) {
             if ("GET".equals(request.getMethod())) {
                 login.startExplicit(request, response);
             } else {
                 failures.methodNotAllowed(request, response, "GET", "login");
             }
-        } else if (path.equals(config.callbackPath())) {
+        } else if (path.equals(callbackPath)) {
             callback.handle(request, response);
-        } else if (path.equals(config.logoutPath())) {
+        } else if (path.equals(logoutPath)) {
             logout.handle(request, response);
         } else {
             ContextUrls here = urls.contextPath().equals(request.getContextPath()) ? urls

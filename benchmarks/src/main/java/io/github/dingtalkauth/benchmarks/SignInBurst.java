@@ -49,9 +49,14 @@ final class SignInBurst {
         }
 
         @Override
-        public void close() throws Exception {
-            server.stop();
-            emulator.close();
+        public void close() {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Jetty did not stop", e);
+            } finally {
+                emulator.close();
+            }
         }
     }
 

@@ -72,6 +72,10 @@ public class DingTalkAuthFilter implements Filter {
     private SessionGuard sessions;
     private PathGuard paths;
     private boolean cacheControl;
+    // Compared on every request: read from the settings once (a profile under load showed the three map lookups).
+    private String loginPath;
+    private String callbackPath;
+    private String logoutPath;
 
     /** For {@code web.xml}: the settings are the filter's init-params, read in {@link #init}. */
     public DingTalkAuthFilter() {
@@ -126,6 +130,9 @@ public class DingTalkAuthFilter implements Filter {
         inApp = InAppLogin.of(config, login, organization, failures, clock, calls); // inAppLogin: 免登 in the client
         callback = new CallbackHandler(config, mode, failures, clock, calls, pending);
         cacheControl = config.get(Settings.CACHE_CONTROL);
+        loginPath = config.loginPath();
+        callbackPath = config.callbackPath();
+        logoutPath = config.logoutPath();
         logout = new LogoutHandler(config, failures, texts);
         urls = urlsFor(filterConfig.getServletContext().getContextPath());
         DeploymentWarnings.log(config, filterConfig.getServletContext());
@@ -181,15 +188,15 @@ public class DingTalkAuthFilter implements Filter {
         }
         String path = pathOf(request);
 
-        if (path.equals(config.loginPath())) {
+        if (path.equals(loginPath)) {
             if ("GET".equals(request.getMethod())) {
                 login.startExplicit(request, response);
             } else {
                 failures.methodNotAllowed(request, response, "GET", "login");
             }
-        } else if (path.equals(config.callbackPath())) {
+        } else if (path.equals(callbackPath)) {
             callback.handle(request, response);
-        } else if (path.equals(config.logoutPath())) {
+        } else if (path.equals(logoutPath)) {
             logout.handle(request, response);
         } else if (inApp.owns(path)) {
             inApp.handle(request, response);

@@ -1,7 +1,10 @@
 package io.github.dingtalkauth.emulator;
 
+import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Thread-safe event counts behind {@link Stats}. */
@@ -12,7 +15,13 @@ final class Counters {
         APP_TOKEN_REQUEST, APP_TOKEN_SUCCESS, UNIONID_LOOKUP, EMPLOYEE_LOOKUP, ABANDONED_ANSWER
     }
 
+    /** Past this many, the peers seen are counted and forgotten, so that a long-running emulator stays small. */
+    private static final int MAX_PEERS = 65_536;
+
     private final Map<Event, AtomicInteger> counts = new EnumMap<>(Event.class);
+    // HttpServer has no hook for an accepted connection: a connection is a client address and port that sent a request.
+    private final Set<InetSocketAddress> peers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger forgottenPeers = new AtomicInteger();
 
     Counters() {
         // Filled once and never changed structurally, so the EnumMap itself needs no locking.
@@ -41,6 +50,17 @@ final class Counters {
         }
     }
 
+    void requestFrom(InetSocketAddress peer) {
+        if (peer != null && peers.add(peer) && peers.size() > MAX_PEERS) {
+            forgottenPeers.addAndGet(peers.size());
+            peers.clear();
+        }
+    }
+
+    int connections() {
+        return forgottenPeers.get() + peers.size();
+    }
+
     Stats snapshot() {
         return new Stats(get(Event.AUTHORIZE_REQUEST), get(Event.APPROVAL), get(Event.DENIAL),
                 get(Event.TOKEN_REQUEST), get(Event.TOKEN_SUCCESS),
@@ -51,6 +71,8 @@ final class Counters {
 
     void reset() {
         counts.values().forEach(count -> count.set(0));
+        peers.clear();
+        forgottenPeers.set(0);
     }
 
     private int get(Event event) {

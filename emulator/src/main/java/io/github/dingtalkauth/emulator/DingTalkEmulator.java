@@ -233,6 +233,14 @@ public final class DingTalkEmulator implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /**
+     * The TCP connections that brought at least one request since start or {@link #reset()}: a client that keeps
+     * its connections alive makes few, one that opens a connection per call makes one per request.
+     */
+    public int connections() {
+        return counters.connections();
+    }
+
     /** Every request received, oldest first (the most recent {@value RequestLog#CAPACITY}). */
     public List<RecordedRequest> requests() {
         return log.snapshot();

@@ -46,6 +46,7 @@ final class Dispatcher implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try {
+            counters.requestFrom(exchange.getRemoteAddress());
             RecordedRequest request = RecordedRequest.read(exchange);
             log.add(request);
             answer(exchange, request);

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +76,22 @@ class DingTalkEmulatorTest extends AbstractEmulatorTest {
         profile("not-a-token");
 
         assertEquals(new Stats(2, 1, 1, 1, 1, 2, 1, 0, 0, 0, 0, 0), emulator.stats());
+    }
+
+    @Test
+    void connectionsCountsKeptAliveConnectionsOnceAndNewOnesAgain() throws Exception {
+        emulator.reset();
+        get(emulator.baseUrl() + "/no-such-page");
+        get(emulator.baseUrl() + "/no-such-page");
+        assertEquals(1, emulator.connections());
+
+        HttpClient another = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        another.send(HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/no-such-page")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(2, emulator.connections());
+
+        emulator.reset();
+        assertEquals(0, emulator.connections());
     }
 
     @Test

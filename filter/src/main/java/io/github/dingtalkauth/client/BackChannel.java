@@ -44,7 +44,12 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
 
 
     private final ExecutorService executor;
-    private final HttpClient http;
+    /**
+     * Building a client loads the JDK's trust store and starts a selector thread: 0.2–1 s in a fresh JVM, more than
+     * all the rest of the filter's init(). It is built in the background so that start-up does not wait for it; the
+     * first sign-in (seconds later at the earliest) finds it ready.
+     */
+    private final CompletableFuture<HttpClient> http;
     // Looked up once: Json.createXxx() searches for the provider on every call.
     private final JsonProvider json = JsonProvider.provider();
     private final JsonReaderFactory readers = json.createReaderFactory(Map.of(
@@ -59,13 +64,13 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder()
+        this.http = CompletableFuture.supplyAsync(() -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .proxy(ProxySelector.getDefault()) // honours -Dhttps.proxyHost for servers behind a proxy
                 .executor(executor)
-                .build();
+                .build(), executor);
     }
 
     /** A JSON POST of {@code body}. */
@@ -80,7 +85,7 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
     JsonObject call(String step, HttpRequest.Builder request, Deadline deadline) throws DingTalkApiException {
         HttpRequest built = request.header("Accept", "application/json").timeout(remaining(step, deadline)).build();
         CappedBody body = new CappedBody(MAX_BODY);
-        CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(built, body);
+        CompletableFuture<HttpResponse<byte[]>> future = http.join().sendAsync(built, body);
         HttpResponse<byte[]> response;
         try {
             response = future.get(remaining(step, deadline).toNanos(), TimeUnit.NANOSECONDS);
@@ -184,13 +189,15 @@ public final class BackChannel implements OapiTransport, AutoCloseable {
     public void close() {
         executor.shutdownNow();
         // From Java 21 the client itself can be closed, which also ends its selector thread at once.
-        if (http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // closing is best effort; the thread ends anyway once the client is unreachable
+        http.thenAccept(client -> {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing is best effort; the thread ends anyway once the client is unreachable
+                }
             }
-        }
+        });
     }
 
     @Override

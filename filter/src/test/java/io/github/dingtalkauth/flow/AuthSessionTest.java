@@ -2,6 +2,7 @@ package io.github.dingtalkauth.flow;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -97,5 +98,26 @@ class AuthSessionTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             assertEquals("/a", ((FinishedLogins) in.readObject()).targetOf("s1"));
         }
+    }
+
+    @Test
+    void finishedLoginsSerializeAsTextsInOrderWithoutTheMapsDescriptors() throws Exception {
+        FinishedLogins finished = new FinishedLogins();
+        for (int i = 0; i < FinishedLogins.MAX; i++) {
+            finished.add("s" + i, "/p" + i);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(finished);
+        }
+        assertFalse(bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains("HashMap"));
+        FinishedLogins copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (FinishedLogins) in.readObject();
+        }
+        copy.add("new", "/new");
+        assertNull(copy.targetOf("s0"), "the oldest is still the first forgotten");
+        assertEquals("/p1", copy.targetOf("s1"));
+        assertEquals(FinishedLogins.MAX, copy.size());
     }
 }

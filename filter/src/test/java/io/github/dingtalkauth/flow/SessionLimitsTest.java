@@ -171,6 +171,17 @@ class SessionLimitsTest {
     }
 
     @Test
+    void sessionTimesSerializeAsPlainLongsNotAtomicLongs() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(times);
+        }
+        String stream = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(stream.contains("AtomicLong"), "AtomicLong's class descriptor is in every stored session");
+        assertTrue(bytes.size() < 150, bytes.size() + " bytes");
+    }
+
+    @Test
     void claimDoesNotSurviveSerialization() throws Exception {
         assertTrue(limits.tryClaimRecheck(times, at(HOUR)));
         SessionTimes copy = roundTrip(times);

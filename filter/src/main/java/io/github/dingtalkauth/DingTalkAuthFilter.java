@@ -203,17 +203,25 @@ public class DingTalkAuthFilter implements Filter {
         } else {
             ContextUrls here = urls.contextPath().equals(request.getContextPath()) ? urls
                     : urlsFor(request.getContextPath());
-            request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, here.links());
             DingTalkPrincipal principal = DingTalkPrincipal.find(request);
             if (principal != null && sessions.keeps(request, principal)) { // maxSessionAge, memberRecheck
-                serveSignedIn(request, response, chain, principal, path);
-            } else if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
-                chain.doFilter(request, response);
-            } else if (RequestKind.isNavigation(request)) {
-                inApp.startFor(request, response); // the redirect; inside DingTalk's client, the in-app page
+                serveSignedIn(request, response, chain, principal, path, here.links());
             } else {
-                Responses.unauthorized(response, here.unauthorizedBody());
+                serveAnonymous(request, response, chain, path, here);
             }
+        }
+    }
+
+    /** An excluded path goes on, a page navigation starts a sign-in, anything else gets 401. */
+    private void serveAnonymous(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                String path, ContextUrls here) throws IOException, ServletException {
+        request.setAttribute(DingTalkLinks.REQUEST_ATTRIBUTE, here.links()); // for a signed-in user the wrapper has it
+        if (excluded.matches(path) && !paths.names(path)) { // a require.* rule overrides excludePaths
+            chain.doFilter(request, response);
+        } else if (RequestKind.isNavigation(request)) {
+            inApp.startFor(request, response); // the redirect; inside DingTalk's client, the in-app page
+        } else {
+            Responses.unauthorized(response, here.unauthorizedBody());
         }
     }
 
@@ -222,23 +230,24 @@ public class DingTalkAuthFilter implements Filter {
      * already judged: the signed-in user is made visible again, and nothing else applies (no login start, no own
      * path, no 401, no rule), so that an async servlet's {@code dispatch()} and an error page see who is signed in.
      */
-    private static void redispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    private void redispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         DingTalkPrincipal principal = DingTalkPrincipal.find(request);
         boolean wrapped = principal == null || request.getUserPrincipal() == principal;
-        chain.doFilter(wrapped ? request : new SignedInRequest(request, principal), response);
+        chain.doFilter(wrapped ? request : new SignedInRequest(request, principal, linksFor(request)), response);
     }
 
     /** The path's role rules, no shared caching of a page meant for one person, then the app with the user visible. */
     private void serveSignedIn(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                               DingTalkPrincipal principal, String path) throws IOException, ServletException {
+                               DingTalkPrincipal principal, String path, DingTalkLinks links)
+            throws IOException, ServletException {
         if (!paths.admits(request, response, principal, path)) {
             return; // a require.* rule answered 403
         }
         if (cacheControl) {
             Responses.uncacheableUnlessSet(response);
         }
-        chain.doFilter(new SignedInRequest(request, principal), response);
+        chain.doFilter(new SignedInRequest(request, principal, links), response);
     }
 
     @Override
@@ -270,6 +279,11 @@ public class DingTalkAuthFilter implements Filter {
      * string comparison, not a few allocations (and a JSON provider lookup for every 401).
      */
     private record ContextUrls(String contextPath, DingTalkLinks links, String unauthorizedBody) {
+    }
+
+    private DingTalkLinks linksFor(HttpServletRequest request) {
+        return urls.contextPath().equals(request.getContextPath()) ? urls.links()
+                : urlsFor(request.getContextPath()).links();
     }
 
     private ContextUrls urlsFor(String contextPath) {

@@ -1,5 +1,8 @@
 package io.github.dingtalkauth;
 
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.any;
+import java.util.Collections;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,7 +72,18 @@ class DingTalkAuthFilterTest extends FilterFixture {
                 () -> assertEquals("DINGTALK", seen.getAuthType()),
                 () -> assertFalse(seen.isUserInRole("admin")),
                 () -> assertEquals(ALICE, DingTalkPrincipal.current(seen).orElseThrow()),
-                () -> assertNotNull(exchange.attribute(DingTalkLinks.REQUEST_ATTRIBUTE)));
+                () -> assertEquals("/dingtalk/logout",
+                        ((DingTalkLinks) seen.getAttribute(DingTalkLinks.REQUEST_ATTRIBUTE)).getLogoutUrl()),
+                () -> assertTrue(Collections.list(seen.getAttributeNames()).contains(DingTalkLinks.REQUEST_ATTRIBUTE)));
+    }
+
+    @Test
+    void doFilterWhenSignedInThenLeavesTheContainersRequestWithoutAttributes() {
+        // On Jetty the first attribute allocates the request's attribute map: the wrapper answers the links instead.
+        browser.newSession().setAttribute(DingTalkPrincipal.SESSION_ATTRIBUTE, ALICE);
+        Exchange exchange = browser.navigate("/reports").send(filter);
+        assertNull(exchange.attribute(DingTalkLinks.REQUEST_ATTRIBUTE));
+        verify(exchange.request(), never()).setAttribute(eq(DingTalkLinks.REQUEST_ATTRIBUTE), any());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.dingtalkauth.web;
 
+import io.github.dingtalkauth.DingTalkLinks;
 import io.github.dingtalkauth.DingTalkPrincipal;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,22 +9,49 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * How the application sees a signed-in user: the standard servlet calls answer with the DingTalk identity, and the
  * programmatic security calls ({@link #logout}, {@link #authenticate}, {@link #login}) act on the filter's sign-in
  * rather than on a container login the application never configured (Tomcat ignores {@code logout()} then, and
- * Jetty fails with a 500).
+ * Jetty fails with a 500). It also answers the {@link DingTalkLinks} request attribute itself rather than setting it on
+ * the container's request: on Jetty the first attribute of a request allocates its attribute map, a cost the
+ * signed-in path does not need to pay.
  */
 public final class SignedInRequest extends HttpServletRequestWrapper {
     public static final String AUTH_TYPE = "DINGTALK";
 
+    private static final String LINKS = DingTalkLinks.REQUEST_ATTRIBUTE;
+
     private final DingTalkPrincipal principal;
+    private final DingTalkLinks links;
     private boolean signedOut; // one request, one thread: set by logout() for the rest of this request
 
-    public SignedInRequest(HttpServletRequest request, DingTalkPrincipal principal) {
+    /** @param links the sign-in and sign-out links, answered as the request attribute unless the app set its own */
+    public SignedInRequest(HttpServletRequest request, DingTalkPrincipal principal, DingTalkLinks links) {
         super(request);
         this.principal = principal;
+        this.links = links;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        Object value = super.getAttribute(name);
+        return value == null && LINKS.equals(name) ? links : value;
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        List<String> names = Collections.list(super.getAttributeNames());
+        if (links != null && !names.contains(LINKS)) {
+            names = new ArrayList<>(names);
+            names.add(LINKS);
+        }
+        return Collections.enumeration(names);
     }
 
     @Override

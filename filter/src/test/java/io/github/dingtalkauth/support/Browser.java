@@ -231,6 +231,8 @@ public final class Browser {
                 return sessionId;
             });
             when(request.getAttribute(anyString())).thenAnswer(inv -> attributes.get(inv.<String>getArgument(0)));
+            when(request.getAttributeNames()).thenAnswer(inv -> java.util.Collections.enumeration(
+                    new java.util.ArrayList<>(attributes.keySet())));
             doAnswer(inv -> attributes.put(inv.getArgument(0), inv.getArgument(1)))
                     .when(request).setAttribute(anyString(), any());
             doAnswer(inv -> attributes.remove(inv.<String>getArgument(0))).when(request).removeAttribute(anyString());

@@ -17,7 +17,7 @@ class SignedInRequestTest {
     static final DingTalkPrincipal ZHANGSAN = DingTalkPrincipal.builder("union-zs").userId("zhangsan")
             .roles(Set.of("admin", "staff")).nameSource(NameSource.USER_ID).build();
 
-    final SignedInRequest request = new SignedInRequest(mock(HttpServletRequest.class), ZHANGSAN);
+    final SignedInRequest request = new SignedInRequest(mock(HttpServletRequest.class), ZHANGSAN, null);
 
     @Test
     void isUserInRoleAnswersFromTheRolesGivenAtSignIn() {

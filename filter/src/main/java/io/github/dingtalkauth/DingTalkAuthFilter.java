@@ -201,8 +201,7 @@ public class DingTalkAuthFilter implements Filter {
         } else if (inApp.owns(path)) {
             inApp.handle(request, response);
         } else {
-            ContextUrls here = urls.contextPath().equals(request.getContextPath()) ? urls
-                    : urlsFor(request.getContextPath());
+            ContextUrls here = urlsFor(request);
             DingTalkPrincipal principal = DingTalkPrincipal.find(request);
             if (principal != null && sessions.keeps(request, principal)) { // maxSessionAge, memberRecheck
                 serveSignedIn(request, response, chain, principal, path, here.links());
@@ -234,7 +233,7 @@ public class DingTalkAuthFilter implements Filter {
             throws IOException, ServletException {
         DingTalkPrincipal principal = DingTalkPrincipal.find(request);
         boolean wrapped = principal == null || request.getUserPrincipal() == principal;
-        chain.doFilter(wrapped ? request : new SignedInRequest(request, principal, linksFor(request)), response);
+        chain.doFilter(wrapped ? request : new SignedInRequest(request, principal, urlsFor(request).links()), response);
     }
 
     /** The path's role rules, no shared caching of a page meant for one person, then the app with the user visible. */
@@ -281,9 +280,9 @@ public class DingTalkAuthFilter implements Filter {
     private record ContextUrls(String contextPath, DingTalkLinks links, String unauthorizedBody) {
     }
 
-    private DingTalkLinks linksFor(HttpServletRequest request) {
-        return urls.contextPath().equals(request.getContextPath()) ? urls.links()
-                : urlsFor(request.getContextPath()).links();
+    /** The links of the request's context: the ones made at init(), unless the filter serves another context path. */
+    private ContextUrls urlsFor(HttpServletRequest request) {
+        return urls.contextPath().equals(request.getContextPath()) ? urls : urlsFor(request.getContextPath());
     }
 
     private ContextUrls urlsFor(String contextPath) {

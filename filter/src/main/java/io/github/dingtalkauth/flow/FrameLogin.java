@@ -35,8 +35,8 @@ final class FrameLogin {
         }
         this.fixed = Collections.unmodifiableMap(parameters);
         this.scriptUrl = config.get(Settings.QR_LOGIN_SCRIPT_URL);
-        this.scriptOrigin = originOf(scriptUrl);
-        this.frameOrigin = originOf(config.get(Settings.AUTHORIZE_URL));
+        this.scriptOrigin = Origins.of(scriptUrl);
+        this.frameOrigin = Origins.of(config.get(Settings.AUTHORIZE_URL));
     }
 
     /** The filter's own page with the QR code in place, in the reader's language. */
@@ -69,9 +69,5 @@ final class FrameLogin {
         options.put("state", login.state());
         fixed.forEach(options::putIfAbsent);
         return options;
-    }
-
-    private static String originOf(URI uri) {
-        return Origins.of(uri.getScheme(), uri.getHost(), uri.getPort());
     }
 }

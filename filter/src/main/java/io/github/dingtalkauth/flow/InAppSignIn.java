@@ -83,12 +83,11 @@ final class InAppSignIn implements InAppLogin {
             login.startFor(request, response);
             return;
         }
-        String query = request.getQueryString();
-        String target = ReturnTarget.of(request.getRequestURI().substring(request.getContextPath().length())
-                + (query == null ? "" : "?" + query)).orElse(ReturnTarget.ROOT);
+        String target = login.returnTargetOf(request);
         String token = states.next();
         tokens.issue(request, response, token, new PendingLogin(target, clock.instant()));
-        page.write(response, failures.messages(request), corpId, request.getContextPath() + config.get(Settings.IN_APP_PATH), token,
+        page.write(response, failures.messages(request), corpId,
+                request.getContextPath() + config.get(Settings.IN_APP_PATH), token,
                 loginUrl(request, target));
     }
 

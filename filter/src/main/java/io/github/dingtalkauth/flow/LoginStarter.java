@@ -84,11 +84,15 @@ public final class LoginStarter {
     /** An unauthenticated navigation to a protected page: come back to that very page. */
     public void startFor(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        start(request, response, returnTargetOf(request), entrance);
+    }
+
+    /** Where a sign-in started by this navigation comes back to: the page asked for, never one of the filter's own. */
+    String returnTargetOf(HttpServletRequest request) {
         String query = request.getQueryString();
         String requested = request.getRequestURI().substring(request.getContextPath().length())
                 + (query == null ? "" : "?" + query);
-        start(request, response, ReturnTarget.of(requested).filter(t -> !isOwnPath(t)).orElse(ReturnTarget.ROOT),
-                entrance);
+        return ReturnTarget.of(requested).filter(t -> !isOwnPath(t)).orElse(ReturnTarget.ROOT);
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response, String target, LoginEntrance way)
@@ -99,7 +103,8 @@ public final class LoginStarter {
         }
         String state = states.next();
         pending.issue(request, response, state, new PendingLogin(target, clock.instant()));
-        way.enter(request, response, new StartedLogin(state, redirectUri(request), target, fallbackUrl(request, target)));
+        way.enter(request, response,
+                new StartedLogin(state, redirectUri(request), target, fallbackUrl(request, target)));
     }
 
     /** {@code loginPath?mode=redirect&returnTo=…}: the same login as a plain redirect to DingTalk. */

@@ -33,7 +33,7 @@ public final class LogoutHandler {
         this.target = config.get(Settings.POST_LOGOUT_REDIRECT);
         this.logoutPath = config.logoutPath();
         URI redirect = config.redirectUri();
-        this.configuredOrigin = redirect == null ? null : Origins.of(redirect.getScheme(), redirect.getHost(), redirect.getPort());
+        this.configuredOrigin = redirect == null ? null : Origins.of(redirect);
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * The page an anonymous navigation from inside DingTalk's client gets instead of the redirect: it loads DingTalk's JS
@@ -55,9 +53,6 @@ public final class InAppPage {
             })();
             """;
 
-    private static final int NONCE_BYTES = 16;
-
-    private final SecureRandom random = new SecureRandom();
     private final String sdkUrl;
     private final String sdkOrigin;
     private final String authorizeOrigin;
@@ -70,8 +65,8 @@ public final class InAppPage {
      */
     public InAppPage(URI sdkUrl, URI authorizeUrl, String clientId, long timeoutMillis) {
         this.sdkUrl = sdkUrl.toString();
-        this.sdkOrigin = originOf(sdkUrl);
-        this.authorizeOrigin = originOf(authorizeUrl);
+        this.sdkOrigin = Origins.of(sdkUrl);
+        this.authorizeOrigin = Origins.of(authorizeUrl);
         this.clientId = clientId;
         this.timeoutMillis = timeoutMillis;
     }
@@ -85,7 +80,7 @@ public final class InAppPage {
      */
     public void write(HttpServletResponse response, Messages messages, String corpId, String postUrl, String token,
                       String fallbackUrl) throws IOException {
-        String nonce = nonce();
+        String nonce = Nonce.next();
         Responses.protect(response);
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src " + sdkOrigin + " 'nonce-"
                 + nonce + "'; style-src 'unsafe-inline'; form-action 'self' " + authorizeOrigin
@@ -106,13 +101,4 @@ public final class InAppPage {
         Page.close(out);
     }
 
-    private static String originOf(URI url) {
-        return Origins.of(url.getScheme(), url.getHost(), url.getPort());
-    }
-
-    private String nonce() {
-        byte[] bytes = new byte[NONCE_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 }

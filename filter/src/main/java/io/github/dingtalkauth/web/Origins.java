@@ -1,10 +1,15 @@
 package io.github.dingtalkauth.web;
 
+import java.net.URI;
 import java.util.Locale;
 
 /** Builds {@code scheme://host[:port]} the way browsers write an Origin: lower case, default port left out. */
 public final class Origins {
     private Origins() {
+    }
+
+    public static String of(URI url) {
+        return of(url.getScheme(), url.getHost(), url.getPort());
     }
 
     public static String of(String scheme, String host, int port) {

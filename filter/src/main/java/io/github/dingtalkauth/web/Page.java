@@ -42,14 +42,9 @@ public final class Page {
     /** Starts the page, up to and including its heading; the caller writes the rest and then {@link #close}s it. */
     public static PrintWriter open(HttpServletResponse response, Messages messages, String title) throws IOException {
         headers(response, messages);
-        return open(response, messages.language(), title);
-    }
-
-    static PrintWriter open(HttpServletResponse response, String language, String title) throws IOException {
-        response.setContentType(CONTENT_TYPE);
         PrintWriter out = response.getWriter();
         out.write("<!DOCTYPE html>\n<html lang=\"");
-        out.write(Html.escape(language));
+        out.write(Html.escape(messages.language()));
         out.write("\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
         out.write(Html.escape(title));

@@ -5,8 +5,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -17,8 +15,6 @@ import java.util.Map;
  * redirect when the script cannot load. Its CSP allows exactly the script's origin and the QR frame's origin.
  */
 public final class QrLoginPage {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     /** Reads the data attributes, loads the script, and calls DTFrameLogin (or falls back). No value is inlined. */
     private static final String SCRIPT = """
             (function () {
@@ -69,12 +65,13 @@ public final class QrLoginPage {
     }
 
     public static void write(HttpServletResponse response, Messages messages, Model model) throws IOException {
-        String nonce = nonce();
+        String nonce = Nonce.next();
         Responses.protect(response);
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "' "
                 + model.scriptOrigin() + "; frame-src " + model.frameOrigin() + "; style-src 'unsafe-inline';"
                 + " frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-        // DingTalk's frame may check which site embeds it; it gets the origin only (the page's URL is not its business).
+        // DingTalk's frame may check which site embeds it; it gets the origin only (the page's URL is none of its
+        // business).
         response.setHeader("Referrer-Policy", "strict-origin");
         response.setStatus(HttpServletResponse.SC_OK);
         PrintWriter out = Page.open(response, messages, messages.text("qr.title"));
@@ -82,7 +79,8 @@ public final class QrLoginPage {
         out.write("<div id=\"dt-qr\" style=\"min-height:300px\" data-script-url=\"" + Html.escape(model.scriptUrl())
                 + "\" data-redirect-uri=\"" + Html.escape(model.redirectUri())
                 + "\" data-fallback-url=\"" + Html.escape(model.fallbackUrl())
-                + "\" data-login-options=\"" + Html.escape(jsonObject(model.loginOptions()).build().toString()) + "\"></div>");
+                + "\" data-login-options=\"" + Html.escape(jsonObject(model.loginOptions()).build().toString())
+                + "\"></div>");
         out.write("<p id=\"dt-qr-refused\" hidden>" + Html.escape(messages.text("qr.refused")) + "</p>");
         out.write("<p id=\"dt-qr-error\" hidden>" + Html.escape(messages.text("qr.error")) + "</p>");
         out.write("<noscript><p>" + Html.escape(messages.text("qr.noScript")) + "</p></noscript>");
@@ -97,12 +95,5 @@ public final class QrLoginPage {
         JsonObjectBuilder object = Json.createObjectBuilder();
         values.forEach(object::add);
         return object;
-    }
-
-    /** 128 random bits, base64: a fresh one per response, so a script injected elsewhere cannot carry it. */
-    private static String nonce() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

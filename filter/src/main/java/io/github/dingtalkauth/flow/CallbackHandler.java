@@ -93,7 +93,7 @@ public final class CallbackHandler {
                         PendingLogin login) throws IOException, ServletException {
         Instant now = clock.instant();
         boolean expired = login.isExpired(now, config.stateTtl());
-        if (!spent.spend(callback.state(), login, config.stateTtl(), now)) {
+        if (!spent.spend(callback.state(), login, expired, config.stateTtl(), now)) {
             // a replay, or the twin of a double-click that got here first
             unknownState(request, response, callback.state());
             return;

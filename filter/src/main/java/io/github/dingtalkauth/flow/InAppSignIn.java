@@ -142,7 +142,7 @@ final class InAppSignIn implements InAppLogin {
                                 PendingLogin pending) throws IOException, ServletException {
         Instant now = clock.instant();
         boolean expired = pending.isExpired(now, config.stateTtl());
-        if (!spent.spend(token, pending, config.stateTtl(), now)) {
+        if (!spent.spend(token, pending, expired, config.stateTtl(), now)) {
             failures.send(request, response, Reason.IN_APP_TOKEN_INVALID, "token=used");
             return;
         }

@@ -25,11 +25,11 @@ final class SpentStates {
     }
 
     /**
-     * Spends the state of {@code login}: until the login would have expired anyway, or, for one that already has, for
-     * a moment (its cookie no longer verifies as current either way).
+     * Spends the state of {@code login}: until the login would have expired anyway, or, for one that already has
+     * ({@code expired}, which the caller decided once for this request), for a moment: its cookie no longer verifies
+     * as current either way.
      */
-    boolean spend(String state, PendingLogin login, Duration ttl, Instant now) {
-        boolean expired = login.isExpired(now, ttl);
+    boolean spend(String state, PendingLogin login, boolean expired, Duration ttl, Instant now) {
         return spend(state, expired ? now.plusSeconds(1) : login.createdAt().plus(ttl), now);
     }
 

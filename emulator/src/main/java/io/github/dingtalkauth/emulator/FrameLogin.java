@@ -40,9 +40,7 @@ final class FrameLogin {
     }
 
     private Response script(RecordedRequest request) {
-        return Response.raw(200, "application/javascript;charset=utf-8", script)
-                .withHeader("Cache-Control", "no-store")
-                .withHeader("X-Content-Type-Options", "nosniff");
+        return Response.script(Response.JAVASCRIPT, script);
     }
 
     /** {@code GET FRAME_PATH?<loginOptions>}: the fake QR code and one "scan as" button per user. */

@@ -18,7 +18,6 @@ final class InAppHandlers {
     static final String SDK_PATH = "/jsapi/dingtalk.open.js";
     /** Unknown, expired or used code (DingTalk: 不存在的临时授权码). */
     static final int UNKNOWN_CODE = 40078;
-    static final String JS = "application/javascript;charset=utf-8";
 
     private final InAppCodes codes;
     private final Directory directory;
@@ -63,9 +62,7 @@ final class InAppHandlers {
         }
         Optional<EmulatorUser> user = Optional.ofNullable(clientUser.get()).flatMap(directory::byKey);
         String code = user.map(codes::issue).orElse("");
-        return Response.raw(200, JS, SdkScript.render(directory.corpId(), code, behaviour))
-                .withHeader("Cache-Control", "no-store")
-                .withHeader("X-Content-Type-Options", "nosniff")
+        return Response.script(Response.JAVASCRIPT, SdkScript.render(directory.corpId(), code, behaviour))
                 .withHeader("Access-Control-Allow-Origin", "*");
     }
 

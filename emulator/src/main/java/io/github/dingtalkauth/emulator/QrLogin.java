@@ -128,8 +128,7 @@ final class QrLogin {
     }
 
     private static Response script(String source) {
-        return Response.raw(200, JAVASCRIPT, source).withHeader("Cache-Control", "no-store")
-                .withHeader("X-Content-Type-Options", "nosniff");
+        return Response.script(JAVASCRIPT, source);
     }
 
     private static String encode(String value) {

@@ -21,6 +21,7 @@ final class Response {
     /** What api.dingtalk.com sends, spelling included. */
     static final String JSON = "application/json;charset=utf-8";
     static final String HTML = "text/html;charset=utf-8";
+    static final String JAVASCRIPT = "application/javascript;charset=utf-8";
 
     private final int status;
     private final Map<String, String> headers;
@@ -48,6 +49,13 @@ final class Response {
                 .withHeader("Content-Security-Policy",
                         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; "
                                 + "frame-ancestors 'none'");
+    }
+
+    /** A stand-in for one of DingTalk's scripts: never cached (tests switch its behaviour), never sniffed. */
+    static Response script(String contentType, String source) {
+        return raw(200, contentType, source)
+                .withHeader("Cache-Control", "no-store")
+                .withHeader("X-Content-Type-Options", "nosniff");
     }
 
     static Response redirect(int status, String location) {
